@@ -1,0 +1,133 @@
+"""The `--format text` report: what a person wants to see of one result."""
+
+from __future__ import annotations
+
+import textwrap
+from collections import defaultdict
+
+from newsgraph.schema import ResultDocument
+
+_WIDTH = 88
+_GROUPS = (
+    ("People", ("PERSON",)),
+    ("Organisations", ("ORG",)),
+    ("Places", ("GPE", "LOC", "FAC")),
+    ("Groups and nationalities", ("NORP",)),
+    ("Other", ()),
+)
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def render_text(result: ResultDocument) -> str:
+    """A plain-text report: title, date, structure, who is in it, quotes, events and dates."""
+    a = result.article
+    lines: list[str] = [a.title or "(untitled)", "=" * min(_WIDTH, len(a.title or "(untitled)"))]
+    if a.published:
+        how = {
+            "given": "given",
+            "metadata": "from the page's metadata",
+            "inferred": "inferred from the text",
+        }
+        date = f"Published {a.published.isoformat()} ({how[a.published_source or 'given']}"
+        if a.published_range and a.published_range.earliest != a.published_range.latest:
+            date += f"; {a.published_range.earliest} to {a.published_range.latest} fit"
+        if a.published_evidence:
+            date += "; evidence: " + ", ".join(f"“{e.text}”" for e in a.published_evidence)
+        lines.append(_wrap(date + ")"))
+    else:
+        lines.append("Publication date unknown")
+    meta = []
+    if a.source.name:
+        meta.append(f"Source: {a.source.name}")
+    if a.authors:
+        meta.append("By " + ", ".join(a.authors))
+    if a.contributors:
+        meta.append("Contributors: " + ", ".join(a.contributors))
+    if meta:
+        lines.append(" · ".join(meta))
+    if a.subtitle:
+        lines += ["", _wrap(a.subtitle)]
+
+    body = a.paragraphs_of("body")
+    lines += [
+        "",
+        f"{len(body)} body paragraphs, {len(a.text.split())} words, language {a.language}.",
+    ]
+    if a.sections:
+        lines.append("Sections: " + " · ".join(s.heading.text for s in a.sections))
+    if a.captions:
+        lines.append(f"Captions ({len(a.captions)}):")
+        for cap in a.captions:
+            credit = f" [photo: {cap.credit}]" if cap.credit else ""
+            lines.append(
+                textwrap.fill(
+                    cap.text + credit, _WIDTH, initial_indent="  - ", subsequent_indent="    "
+                )
+            )
+    dropped = len(a.cleaning.junk_lines) + len(a.cleaning.duplicate_lines)
+    if dropped:
+        lines.append(
+            f"Dropped: {len(a.cleaning.junk_lines)} page-furniture line(s)"
+            + (
+                f" ({', '.join(repr(j) for j in a.cleaning.junk_lines[:4])})"
+                if a.cleaning.junk_lines
+                else ""
+            )
+            + f", {len(a.cleaning.duplicate_lines)} repeated line(s)."
+        )
+
+    lines += ["", "Who is in it"]
+    lines += _entities(result) or ["  (no named entities found)"]
+    names = {e.id: e.name for e in result.entities}
+    if result.quotes:
+        lines += ["", f"Quotes ({len(result.quotes)})"]
+        for q in result.quotes:
+            who = names.get(q.speaker_entity or "", q.speaker.text if q.speaker else "unattributed")
+            via = (
+                f" (via {', '.join(names.get(v, v) for v in q.via_entities)})"
+                if q.via_entities
+                else ""
+            )
+            said = " … ".join(c.text for c in q.content)
+            lines.append(_wrap(f"{who}{via}: {said}", "  "))
+    if result.events:
+        lines += ["", f"Events ({len(result.events)})"]
+        for ev in result.events:
+            actors = ", ".join(names.get(x, x) for x in ev.actors) or "?"
+            recips = ", ".join(names.get(x, x) for x in ev.recipients)
+            when = f" on {ev.date.value}" if ev.date else ""
+            lines.append(
+                _wrap(f"{ev.type}: {actors} → {recips or '—'}{when} (“{ev.trigger.text}”)", "  ")
+            )
+    if result.timexes:
+        lines += ["", f"Dates and times ({len(result.timexes)})"]
+        for t in result.timexes:
+            lines.append(f"  {t.text} → {t.value} ({t.type})")
+    if result.claims:
+        lines += ["", f"Figures ({len(result.claims)})"]
+        for c in result.claims:
+            lines.append(
+                _wrap(f"{c.span.text}: {c.value} {c.unit or ''} {c.measure or ''}".rstrip(), "  ")
+            )
+    problems = [r for r in result.runs if r.status != "ok"]
+    if problems:
+        lines += ["", "Extractors that did not finish"]
+        lines += [f"  {r.name}: {r.status} ({r.error})" for r in problems]
+    return "\n".join(lines) + "\n"
+
+
+def _entities(result: ResultDocument) -> list[str]:
+    grouped: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for e in result.entities:
+        group = next((g for g, labels in _GROUPS if e.type in labels), "Other")
+        grouped[group].append((len(e.mentions), e.name))
+    out = []
+    for group, _ in _GROUPS:
+        if members := sorted(grouped.get(group, []), key=lambda m: (-m[0], m[1])):
+            listed = ", ".join(f"{n} ({c})" if c > 1 else n for c, n in members[:12])
+            more = f", and {len(members) - 12} more" if len(members) > 12 else ""
+            out.append(_wrap(f"{group}: {listed}{more}", "  "))
+    return out

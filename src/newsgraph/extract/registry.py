@@ -1,0 +1,8 @@
+"""The built-in extractors, in one explicit tuple."""
+
+from __future__ import annotations
+
+from newsgraph.extract.base import Extractor
+from newsgraph.extract.entities import EntityExtractor
+
+BUILTIN_EXTRACTORS: tuple[type[Extractor], ...] = (EntityExtractor,)

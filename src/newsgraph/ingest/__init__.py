@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newsgraph.errors import SourceError, UnreadableSource
-from newsgraph.ingest.build import Metadata, build_article
+from newsgraph.ingest.build import build_article
 from newsgraph.ingest.html import parse_html
 from newsgraph.ingest.records import Record, iter_records
 from newsgraph.ingest.sources import Fetcher, RawInput, is_url, read_input
@@ -31,20 +31,10 @@ def article_from_text(
     fmt: SourceFormat = "text",
 ) -> Article:
     """An Article from pasted news text (title, standfirst, captions, headings and furniture)."""
-    layout = parse_pasted(text)
-    meta = Metadata(
-        title=layout.title,
-        subtitle=layout.subtitle,
-        authors=layout.authors,
-        contributors=layout.contributors,
-        url=url,
-        junk=layout.junk,
-        duplicates=layout.duplicates,
-        credits=layout.credits,
-    )
+    page = parse_pasted(text)
+    page.url = url
     return build_article(
-        layout.blocks,
-        meta,
+        page,
         uri=uri,
         fmt=fmt,
         settings=settings or IngestSettings(),
@@ -64,20 +54,8 @@ def article_from_html(
     fmt: SourceFormat = "html",
 ) -> Article:
     """An Article from an HTML page, with trafilatura's metadata (title, author, date, site, URL)."""
-    layout = parse_html(html, uri=uri, url=url)
-    meta = Metadata(
-        title=layout.title,
-        subtitle=layout.subtitle,
-        authors=layout.authors,
-        published=layout.published,
-        site_name=layout.site_name,
-        url=layout.url,
-        duplicates=layout.duplicates,
-        credits=layout.credits,
-    )
     return build_article(
-        layout.blocks,
-        meta,
+        parse_html(html, uri=uri, url=url),
         uri=uri,
         fmt=fmt,
         settings=settings or IngestSettings(),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsgraph.schema import Caption, Paragraph, ParagraphKind, Section
 from newsgraph.schema.spans import CharSpan
@@ -19,6 +20,25 @@ class Block:
     kind: ParagraphKind
     text: str
     credit: str | None = None
+
+
+@dataclass
+class Page:
+    """What a source parser found: the blocks in reading order and the page's metadata."""
+
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    contributors: list[str] = field(default_factory=list)
+    published: dt.date | None = None
+    site_name: str | None = None
+    url: str | None = None
+    junk: list[str] = field(default_factory=list)
+    """Page furniture dropped from the text."""
+    duplicates: list[str] = field(default_factory=list)
+    """Lines dropped because they repeated an earlier one."""
+    credits: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

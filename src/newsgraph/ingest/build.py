@@ -1,38 +1,19 @@
-"""Turn classified blocks and metadata into a validated Article."""
+"""Turn a parsed Page into a validated Article."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from newsgraph.errors import NoArticleContent
-from newsgraph.ingest.assemble import Block, article_id, assemble
+from newsgraph.ingest.assemble import Page, article_id, assemble
 from newsgraph.ingest.language import detect_language
 from newsgraph.ingest.published import infer_published
 from newsgraph.schema import Article, CharSpan, Cleaning, PublishedSource, Source, SourceFormat
 from newsgraph.settings import IngestSettings
 
 
-@dataclass
-class Metadata:
-    """What a source says about an article besides its text."""
-
-    title: str | None = None
-    subtitle: str | None = None
-    authors: Sequence[str] = ()
-    contributors: Sequence[str] = ()
-    published: dt.date | None = None
-    site_name: str | None = None
-    url: str | None = None
-    junk: Sequence[str] = ()
-    duplicates: Sequence[str] = ()
-    credits: Sequence[str] = field(default_factory=list)
-
-
 def build_article(
-    blocks: Sequence[Block],
-    meta: Metadata,
+    page: Page,
     *,
     uri: str,
     fmt: SourceFormat,
@@ -41,7 +22,7 @@ def build_article(
     source_name: str | None = None,
 ) -> Article:
     """Assemble the text, check it is an English article, and date it."""
-    layout = assemble(blocks)
+    layout = assemble(page.blocks)
     if len(layout.text) > settings.max_chars:
         raise NoArticleContent(
             uri,
@@ -70,31 +51,31 @@ def build_article(
     evidence: tuple[CharSpan, ...] = ()
     if published is not None:
         date, source = published, "given"
-    elif meta.published is not None:
-        date, source = meta.published, "metadata"
+    elif page.published is not None:
+        date, source = page.published, "metadata"
     elif guess := infer_published(layout.text):
         date, source = guess.date, "inferred"
         date_range, evidence = guess.range, guess.evidence
 
     return Article(
         id=article_id(layout.text),
-        title=meta.title,
-        subtitle=meta.subtitle,
-        authors=tuple(meta.authors),
-        contributors=tuple(meta.contributors),
+        title=page.title,
+        subtitle=page.subtitle,
+        authors=tuple(page.authors),
+        contributors=tuple(page.contributors),
         published=date,
         published_source=source,
         published_range=date_range,
         published_evidence=evidence,
-        source=Source(name=source_name or meta.site_name, url=meta.url, uri=uri, format=fmt),
+        source=Source(name=source_name or page.site_name, url=page.url, uri=uri, format=fmt),
         language=language,
         text=layout.text,
         paragraphs=layout.paragraphs,
         captions=layout.captions,
         sections=layout.sections,
         cleaning=Cleaning(
-            junk_lines=tuple(meta.junk),
-            duplicate_lines=tuple(meta.duplicates),
-            credits=tuple(dict.fromkeys(meta.credits)),
+            junk_lines=tuple(page.junk),
+            duplicate_lines=tuple(page.duplicates),
+            credits=tuple(dict.fromkeys(page.credits)),
         ),
     )

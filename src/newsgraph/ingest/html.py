@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph.errors import NoArticleContent
-from newsgraph.ingest.assemble import Block
+from newsgraph.ingest.assemble import Block, Page
 from newsgraph.ingest.clean import clean_line, match_key
 from newsgraph.ingest.text import is_heading, split_credit, split_names
 
 
-@dataclass
-class HtmlLayout:
-    blocks: list[Block] = field(default_factory=list)
-    title: str | None = None
-    subtitle: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: dt.date | None = None
-    site_name: str | None = None
-    url: str | None = None
-    duplicates: list[str] = field(default_factory=list)
-    credits: list[str] = field(default_factory=list)
-
-
-def parse_html(html: str, *, uri: str, url: str | None = None) -> HtmlLayout:
+def parse_html(html: str, *, uri: str, url: str | None = None) -> Page:
     """Extract the article of an HTML page; NoArticleContent when the page has none."""
     import trafilatura
     from trafilatura.settings import Document
@@ -41,7 +27,7 @@ def parse_html(html: str, *, uri: str, url: str | None = None) -> HtmlLayout:
     )
     if not isinstance(doc, Document) or doc.body is None or not (doc.text or "").strip():
         raise NoArticleContent(uri, "the page has no article text", reason="no_article")
-    out = HtmlLayout(
+    out = Page(
         title=clean_line(doc.title) if doc.title else None,
         subtitle=clean_line(doc.description) if doc.description else None,
         authors=split_names(doc.author.replace(";", ",")) if doc.author else [],

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from newsgraph.ingest.assemble import Block
+from newsgraph.ingest.assemble import Block, Page
 from newsgraph.ingest.clean import clean_text, match_key
 from newsgraph.schema import ParagraphKind
 
@@ -87,20 +86,6 @@ _MINOR_WORDS = frozenset(
 )
 
 
-@dataclass
-class Layout:
-    """The classified paste, before offsets."""
-
-    blocks: list[Block] = field(default_factory=list)
-    title: str | None = None
-    subtitle: str | None = None
-    authors: list[str] = field(default_factory=list)
-    contributors: list[str] = field(default_factory=list)
-    junk: list[str] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    credits: list[str] = field(default_factory=list)
-
-
 def split_credit(line: str) -> tuple[str, str | None]:
     """Split "caption. Name/AGENCY via Getty Images" into caption and credit."""
     m = _CAPTION_WITH_CREDIT.match(line)
@@ -132,10 +117,10 @@ def _looks_like_title(line: str) -> bool:
     return (len(line.split()) <= 30 and not line.endswith((".", "…"))) or is_heading(line)
 
 
-def parse_pasted(raw: str) -> Layout:
+def parse_pasted(raw: str) -> Page:
     """Classify each line of pasted article text into blocks, dropping and recording furniture."""
     lines = [line for line in clean_text(raw).split("\n") if line]
-    out = Layout()
+    out = Page()
     seen: dict[str, str] = {}  # match key -> kind of the first occurrence
     pending_caption: int | None = None  # index in out.blocks of a caption awaiting a credit line
 
@@ -190,7 +175,7 @@ def _has_body_after(lines: Sequence[str], i: int) -> bool:
     return any(len(line.split()) > 12 for line in lines[i + 1 : i + 4])
 
 
-def _mark_standfirst(out: Layout, lines: Sequence[str]) -> None:
+def _mark_standfirst(out: Page, lines: Sequence[str]) -> None:
     """The paragraph between the title and the repeated title (or a byline) is the standfirst."""
     if out.title is None or len(out.blocks) < 2 or out.blocks[1].kind != "body":
         return

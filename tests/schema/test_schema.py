@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from newsgraph.cli.meta import result_json_schema
 from newsgraph.errors import SchemaVersionError
-from newsgraph.schema import CharSpan, Entity, Provenance, Quote, ResultDocument
+from newsgraph.schema import CharSpan, Entity, Mention, Provenance, Quote, ResultDocument
 from newsgraph.schema.upgrade import upgrade
 from newsgraph.testing import make_article
 from tests.conftest import ROOT
@@ -34,10 +34,13 @@ def test_result_rejects_span_that_does_not_match_text():
     article = make_article("Ann Lee met Bo Chan in Oslo on Monday.", title="A meeting")
     i = article.text.index("Ann Lee")
     good = Entity(
-        id="e1", name="Ann Lee", type="PERSON", mentions=(CharSpan.of(article.text, i, i + 7),)
+        id="e1",
+        name="Ann Lee",
+        type="PERSON",
+        mentions=(Mention(start=i, end=i + 7, text="Ann Lee"),),
     )
     ResultDocument(article=article, provenance=PROV, entities=(good,))
-    bad = good.model_copy(update={"mentions": (CharSpan(start=i + 1, end=i + 8, text="Ann Lee"),)})
+    bad = good.model_copy(update={"mentions": (Mention(start=i + 1, end=i + 8, text="Ann Lee"),)})
     with pytest.raises(ValidationError, match="does not match the article text"):
         ResultDocument(article=article, provenance=PROV, entities=(bad,))
 

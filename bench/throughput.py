@@ -28,7 +28,7 @@ def _files(directory: Path, limit: int) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.suffix in {".txt", ".html"})[:limit]
 
 
-def _child(mode: str, paths: list[str]) -> dict[str, float]:
+def _child(mode: str, paths: list[str]) -> dict[str, float | int]:
     from newsgraph import build_processor, load_articles
     from newsgraph.nlp import load_nlp
     from newsgraph.schema import Article
@@ -39,6 +39,7 @@ def _child(mode: str, paths: list[str]) -> dict[str, float]:
     list(nlp.pipe([warm]))
     started = time.perf_counter()
     words = 0
+    extract_seconds: dict[str, float] = {}
     if mode == "bare":
         texts = [Path(p).read_text(encoding="utf-8") for p in paths]
         for doc in nlp.pipe(texts, batch_size=processor.settings.nlp.batch_size):
@@ -51,6 +52,8 @@ def _child(mode: str, paths: list[str]) -> dict[str, float]:
             result.model_dump_json()
             words += len(result.article.text.split())
             count += 1
+            for run in result.runs:
+                extract_seconds[run.name] = extract_seconds.get(run.name, 0.0) + run.seconds
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
@@ -58,6 +61,7 @@ def _child(mode: str, paths: list[str]) -> dict[str, float]:
         "seconds": seconds,
         "articles_per_s": count / seconds,
         "peak_rss_mb": peak_mb,
+        **{f"{name}_seconds": t for name, t in extract_seconds.items()},
     }
 
 
@@ -85,7 +89,7 @@ def main() -> None:
     listing = ROOT / "bench" / "out" / "throughput-inputs.txt"
     listing.parent.mkdir(exist_ok=True)
     listing.write_text("\n".join(map(str, files)), encoding="utf-8")
-    runs: dict[str, list[dict[str, float]]] = {"bare": [], "full": []}
+    runs: dict[str, list[dict[str, float]]] = {"bare": [], "full": []}  # per round
     for rnd in range(args.rounds):
         for mode in ("bare", "full") if rnd % 2 == 0 else ("full", "bare"):
             out = (
@@ -112,6 +116,16 @@ def main() -> None:
                 "pipeline_articles_per_s": round(full, 2),
                 "nlp_pipe_peak_rss_mb": round(max(r["peak_rss_mb"] for r in runs["bare"]), 1),
                 "pipeline_peak_rss_mb": round(max(r["peak_rss_mb"] for r in runs["full"]), 1),
+                # Each extractor's time as a share of bare parsing time for the same texts.
+                **{
+                    f"{key.removesuffix('_seconds')}_share_of_parse": round(
+                        statistics.median(r[key] for r in runs["full"])
+                        / statistics.median(r["seconds"] for r in runs["bare"]),
+                        3,
+                    )
+                    for key in runs["full"][0]
+                    if key.endswith("_seconds")
+                },
                 "ratio": round(full / bare, 3),
             }
         )

@@ -33,7 +33,7 @@ class Processor:
 def build_processor(settings: Settings | None = None) -> Processor:
     """Validate the settings, build the extractors and load the spaCy model (once per process)."""
     settings = settings or Settings()
-    extractors = tuple(build_extractors(settings.extract.enabled))
+    extractors = tuple(build_extractors(settings.extract))
     spacy_version, model, model_version = model_info(settings.nlp)
     provenance = Provenance(
         newsgraph_version=__version__,

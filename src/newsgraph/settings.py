@@ -47,6 +47,11 @@ class NlpSettings(Section):
 class ExtractSettings(Section):
     enabled: tuple[str, ...] | None = None
     """Names of extractors to run; None runs every built-in one."""
+    actor_dictionaries: tuple[Path, ...] = ()
+    """CAMEO actor dictionaries in TABARI/PETRARCH format (e.g. Phoenix.Countries.actors.txt) used
+    to code named actors that the article itself does not place; none are shipped."""
+    resolve_pronouns: bool = True
+    """Link he/she/his/her to the person they refer to (needed for speakers and event actors)."""
 
 
 class Settings(BaseSettings):

@@ -124,3 +124,28 @@ def test_every_mention_points_into_the_text(result):
 def test_mention_span_trims(text, expected):
     span = mention_span(text, 0, len(text))
     assert (span.text if span else None) == expected
+
+
+@pytest.mark.model
+def test_seed_actors(processor: Processor, seed_path):
+    (result,) = list(processor.process([article_from_text(seed_path.read_text(encoding="utf-8"))]))
+    li = _by_name(result, "Li Shangfu")
+    assert (li.country, li.sector) == ("CHN", "MIL")
+    assert len(li.mentions) > 15  # surname, rank, role descriptions and pronouns
+    assert (
+        _by_name(result, "Viktor Khrenin").country,
+        _by_name(result, "Viktor Khrenin").sector,
+    ) == ("BLR", "MIL")
+    assert _by_name(result, "Su Tzu-yun").country == "TWN"
+    lukashenko = _by_name(result, "Aleksandr Lukashenko")
+    assert "Alexander Lukashenko" in lukashenko.aliases
+    minsk, kubinka = _by_name(result, "Minsk"), _by_name(result, "Kubinka")
+    assert (
+        minsk.place is not None
+        and minsk.place.country == "BLR"
+        and minsk.place.latitude is not None
+    )
+    assert kubinka.place is not None and kubinka.place.country == "RUS"
+    assert _by_name(result, "Xinhua").country == "CHN"
+    names = {e.name for e in result.entities}
+    assert not any("Getty" in n or "Nemenov" in n for n in names)  # photo credits are not actors

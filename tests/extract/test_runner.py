@@ -7,6 +7,7 @@ import pytest
 from newsgraph.errors import ConfigError
 from newsgraph.extract import build_extractors, order_extractors, run_extractors
 from newsgraph.extract.base import Extracted, ExtractionContext
+from newsgraph.settings import ExtractSettings
 from newsgraph.testing import make_article, make_doc
 
 
@@ -40,7 +41,7 @@ def test_unknown_extractor_names_the_available_ones():
     with pytest.raises(
         ConfigError, match="unknown extractor 'qoutes'; available: \\['entities'\\]"
     ):
-        build_extractors(["qoutes"])
+        build_extractors(ExtractSettings(enabled=("qoutes",)))
 
 
 def test_failure_is_recorded_and_dependants_skipped():

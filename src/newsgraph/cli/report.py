@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from collections import defaultdict
 
-from newsgraph.schema import ResultDocument
+from newsgraph.schema import Entity, ResultDocument
 
 _WIDTH = 88
 _GROUPS = (
@@ -119,15 +119,41 @@ def render_text(result: ResultDocument) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _code(country: str | None, sector: str | None) -> str:
+    return " ".join(x for x in (country, sector) if x)
+
+
 def _entities(result: ResultDocument) -> list[str]:
-    grouped: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    grouped: dict[str, list[Entity]] = defaultdict(list)
     for e in result.entities:
         group = next((g for g, labels in _GROUPS if e.type in labels), "Other")
-        grouped[group].append((len(e.mentions), e.name))
+        grouped[group].append(e)
     out = []
     for group, _ in _GROUPS:
-        if members := sorted(grouped.get(group, []), key=lambda m: (-m[0], m[1])):
-            listed = ", ".join(f"{n} ({c})" if c > 1 else n for c, n in members[:12])
-            more = f", and {len(members) - 12} more" if len(members) > 12 else ""
-            out.append(_wrap(f"{group}: {listed}{more}", "  "))
+        members = sorted(grouped.get(group, []), key=lambda e: (-len(e.mentions), e.name))
+        if not members:
+            continue
+        if group == "People":
+            # People get a line each: who they are matters more than how often they appear.
+            out.append("  People:")
+            for e in members[:12]:
+                about = "; ".join(
+                    x for x in (e.titles[0] if e.titles else "", _code(e.country, e.sector)) if x
+                )
+                out.append(
+                    _wrap(
+                        f"{e.name} ({len(e.mentions)})" + (f" — {about}" if about else ""), "    "
+                    )
+                )
+            if len(members) > 12:
+                out.append(f"    and {len(members) - 12} more")
+            continue
+        listed = ", ".join(
+            f"{e.name}"
+            + (f" [{_code(e.country, e.sector)}]" if e.country else "")
+            + (f" ({len(e.mentions)})" if len(e.mentions) > 1 else "")
+            for e in members[:12]
+        )
+        more = f", and {len(members) - 12} more" if len(members) > 12 else ""
+        out.append(_wrap(f"{group}: {listed}{more}", "  "))
     return out

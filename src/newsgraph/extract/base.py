@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 from pydantic import BaseModel
 
 from newsgraph.schema import Article, Rejection
+from newsgraph.settings import ExtractSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -38,5 +39,7 @@ class Extractor(Protocol):
     """Bumped whenever its output can change; recorded in `runs`."""
     requires: ClassVar[tuple[str, ...]]
     """Names of extractors whose output it reads from `ctx.prior`."""
+
+    def __init__(self, settings: ExtractSettings | None = None) -> None: ...
 
     def __call__(self, ctx: ExtractionContext) -> Extracted: ...

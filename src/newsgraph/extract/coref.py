@@ -315,7 +315,7 @@ class Resolver:
 def pronoun_mentions(doc: Doc) -> list[tuple[int, CharSpan]]:
     """Third-person singular personal pronouns: (token index, span)."""
     return [
-        (t.i, CharSpan.of(doc.text, t.idx, t.idx + len(t)))
+        (t.i, CharSpan(start=t.idx, end=t.idx + len(t), text=t.text))
         for t in doc
         if t.lower_ in PRONOUNS and t.tag_ in ("PRP", "PRP$")
     ]

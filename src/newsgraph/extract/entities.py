@@ -8,13 +8,19 @@ Every entity gets a country and sectors (actors.py) from its names, titles and r
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from pydantic import BaseModel, ConfigDict
-
-from newsgraph.extract.actors import ActorCode, code_name, combine, country_in, sectors_in
+from newsgraph.extract.actors import (
+    ActorCode,
+    code_name,
+    combine,
+    country_in,
+    fill_from_dictionary,
+    sectors_in,
+)
 from newsgraph.extract.base import Extracted, ExtractionContext
 from newsgraph.extract.coref import (
     PERSON_HEADS,
@@ -23,13 +29,13 @@ from newsgraph.extract.coref import (
     find_role_nominals,
     pronoun_mentions,
 )
+from newsgraph.extract.dictionaries import ActorDictionary, load_dictionaries
 from newsgraph.extract.geo import Place as GeoPlace
 from newsgraph.extract.geo import load_gazetteer, resolve_places
 from newsgraph.extract.lexicon import Lexicon, lex_key, load_lexicon
 from newsgraph.extract.mentions import Found, find_name_mentions
 from newsgraph.extract.names import (
     FEMALE,
-    HONORIFICS,
     acronym,
     appositive_titles,
     name_tokens,
@@ -38,21 +44,13 @@ from newsgraph.extract.names import (
     title_before,
 )
 from newsgraph.schema import CharSpan, Entity, Mention, Place
+from newsgraph.settings import ExtractSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
-
-
-class EntitiesConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-
-    min_chars: int = 2
-    """Mentions shorter than this (after trimming) are noise from the tagger and are rejected."""
-    resolve_pronouns: bool = True
-    """Link he/she/his/her to the person they refer to (needed for speakers and event actors)."""
 
 
 class _Cluster:
@@ -145,6 +143,12 @@ def _canonical(c: _Cluster) -> str:
     names = Counter(c.names())
     if c.label == "PERSON":
         return max(names, key=lambda n: (len(name_tokens(n)), names[n], -c.names().index(n)))
+    if c.label == "GPE":
+        # A country is named as the text names it most fully: "United States", not "U.S.".
+        lex = load_lexicon()
+        isos = {lex.country(n) for n in names}
+        if len(isos) == 1 and None not in isos:
+            return max(names, key=lambda n: (len(n), names[n]))
     return max(names, key=lambda n: (names[n], len(n)))
 
 
@@ -155,12 +159,17 @@ class EntityExtractor:
     version: ClassVar[int] = 2
     requires: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, config: EntitiesConfig | None = None) -> None:
-        self.config = config or EntitiesConfig()
+    def __init__(self, settings: ExtractSettings | None = None) -> None:
+        self.settings = settings or ExtractSettings()
+        # Tables load when the pipeline is built, not inside the first article's timing.
+        load_lexicon()
+        load_gazetteer()
+        paths = self.settings.actor_dictionaries
+        self.dictionary = load_dictionaries(tuple(paths)) if paths else None
 
     def __call__(self, ctx: ExtractionContext) -> Extracted:
         doc, lex = ctx.doc, load_lexicon()
-        found, rejected = find_name_mentions(doc, lex, min_chars=self.config.min_chars)
+        found, rejected = find_name_mentions(doc, lex)
         clusters = merge_across_labels(cluster_names(found, lex))
         for c in clusters:
             _describe(c, doc, lex)
@@ -169,8 +178,10 @@ class EntityExtractor:
             [_canonical(c) for c in clusters if c.label in _PLACE_LABELS],
             context=[code.country for c in clusters for code in c.codes if code.country],
         )
+        on = ctx.article.published
         entities = [
-            _entity(i, c, doc, places.get(_canonical(c)), lex) for i, c in enumerate(clusters, 1)
+            _entity(i, c, doc, places.get(_canonical(c)), lex, self.dictionary, on)
+            for i, c in enumerate(clusters, 1)
         ]
         return Extracted(entities, rejected)
 
@@ -205,7 +216,7 @@ class EntityExtractor:
                 )
                 person.mentions.append(m)
                 added.append((m, person))
-        if self.config.resolve_pronouns:
+        if self.settings.resolve_pronouns:
             for token_i, span in pronoun_mentions(doc):
                 person = resolver.pronoun(token_i)
                 if person is not None:
@@ -226,7 +237,8 @@ def name_tokens_raw(doc: Doc, m: Found) -> str:
 
 
 def _chunk_span(chunk: Span) -> CharSpan:
-    return CharSpan.of(chunk.doc.text, chunk.start_char, chunk.end_char)
+    # Span.text, not doc.text: the Doc rebuilds its whole text on every access.
+    return CharSpan(start=chunk.start_char, end=chunk.end_char, text=chunk.text)
 
 
 def _describe(c: _Cluster, doc: Doc, lex: Lexicon) -> None:
@@ -254,7 +266,8 @@ def _describe(c: _Cluster, doc: Doc, lex: Lexicon) -> None:
             kept = [t for t in doc[head.left_edge.i : head.i + 1] if t.tag_ not in ("PRP$", "DT")]
             if kept:
                 titles.append(doc[kept[0].i : head.i + 1].text)
-        titles = [t for t in titles if lex_key(t) not in HONORIFICS]
+        # A title names an office or a country; "her counterpart" or "Mr." is no title.
+        titles = [t for t in titles if country_in(t.split(), lex) or sectors_in(t.split(), lex)]
         for title in titles:
             words = title.split()
             c.codes.append(ActorCode(country_in(words, lex), sectors_in(words, lex)))
@@ -289,11 +302,21 @@ def merge_across_labels(clusters: list[_Cluster]) -> list[_Cluster]:
     return merged
 
 
-def _entity(i: int, c: _Cluster, doc: Doc, place: GeoPlace | None, lex: Lexicon) -> Entity:
+def _entity(
+    i: int,
+    c: _Cluster,
+    doc: Doc,
+    place: GeoPlace | None,
+    lex: Lexicon,
+    dictionary: ActorDictionary | None,
+    on: dt.date | None,
+) -> Entity:
     name = _canonical(c)
     aff = lex.affiliation(name)
     # A known outlet, organisation or seat of power is what the table says it is.
     code = ActorCode(aff.country, aff.sectors) if aff else combine(c.codes)
+    if c.label in ("PERSON", "ORG"):
+        code = fill_from_dictionary(code, [name, *c.names()], dictionary, on)
     country, sectors = code.country, code.sectors
     if place is not None:
         country = country or place.country

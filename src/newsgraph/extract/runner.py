@@ -13,6 +13,7 @@ from newsgraph.errors import ConfigError
 from newsgraph.extract.base import ExtractionContext, Extractor
 from newsgraph.extract.registry import BUILTIN_EXTRACTORS
 from newsgraph.schema import Article, ExtractorRun, Rejection
+from newsgraph.settings import ExtractSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -51,14 +52,15 @@ def order_extractors(extractors: Sequence[Extractor]) -> list[Extractor]:
     return ordered
 
 
-def build_extractors(enabled: Sequence[str] | None = None) -> list[Extractor]:
-    """Instantiate the built-in extractors (all, or those named), ordered by requirements."""
+def build_extractors(settings: ExtractSettings | None = None) -> list[Extractor]:
+    """Instantiate the built-in extractors (all, or those enabled), ordered by requirements."""
+    settings = settings or ExtractSettings()
     available = {cls.name: cls for cls in BUILTIN_EXTRACTORS}
-    names = list(available) if enabled is None else list(enabled)
+    names = list(available) if settings.enabled is None else list(settings.enabled)
     unknown = [n for n in names if n not in available]
     if unknown:
         raise ConfigError(f"unknown extractor {unknown[0]!r}; available: {sorted(available)}")
-    return order_extractors([available[n]() for n in names])
+    return order_extractors([available[n](settings) for n in names])
 
 
 class ExtractionOutput:

@@ -83,7 +83,11 @@ def load_gazetteer() -> Gazetteer:
         )
         # ASCII alternates only: English transliterations ("Kiev"), not other scripts; lowercasing
         # is enough for them, and far cheaper than the full key over 350,000 names.
-        names = {key, *(n.lower() for n in city.get("alternatenames", ()) if n.isascii())}
+        names = {key}
+        if place.population >= 100_000:
+            # Alternate names of small towns include plain words ("Center"); big cities'
+            # alternates are the transliterations news uses ("Kiev", "Peking").
+            names.update(n.lower() for n in city.get("alternatenames", ()) if n.isascii())
         for name in names:
             if len(name) > 2:
                 index[name].append(place)

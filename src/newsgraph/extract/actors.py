@@ -229,7 +229,8 @@ def code_actor(
         span = doc[span.start : span.end]
         span.label_ = ents[0].label_
     names = [span.text, *(e.text for e in doc.ents if span.start <= e.start and e.end <= span.end)]
-    code = fill_from_dictionary(code_span(span), names, dictionary, on)
+    code = fill_from_people(code_span(span), names, on)
+    code = fill_from_dictionary(code, names, dictionary, on)
     if code.country is None and (
         _OFFICE_SECTORS & set(code.sectors[:1]) or "ethnic" in span.text.lower()
     ):
@@ -270,6 +271,19 @@ def _locate(doc: Doc, text: str) -> Span | None:
         return None
     span = doc.char_span(first, last + len(words[-1]), alignment_mode="expand")
     return span if span is not None and len(span) <= len(words) + 4 else None
+
+
+def fill_from_people(code: ActorCode, names: Iterable[str], on: dt.date | None) -> ActorCode:
+    """Complete a code from newsgraph's list of well-known political figures."""
+    if code.country and code.sectors:
+        return code
+    lex = load_lexicon()
+    year = on.year if on else None
+    for name in names:
+        found = lex.person(name, year) or lex.person(strip_titles(name), year)
+        if found:
+            return ActorCode(code.country or found.country, code.sectors or found.sectors)
+    return code
 
 
 def fill_from_dictionary(

@@ -19,6 +19,7 @@ from newsgraph.extract.actors import (
     combine,
     country_in,
     fill_from_dictionary,
+    fill_from_people,
     sectors_in,
 )
 from newsgraph.extract.base import Extracted, ExtractionContext
@@ -315,6 +316,8 @@ def _entity(
     aff = lex.affiliation(name)
     # A known outlet, organisation or seat of power is what the table says it is.
     code = ActorCode(aff.country, aff.sectors) if aff else combine(c.codes)
+    if c.label == "PERSON":
+        code = fill_from_people(code, [name, *c.names()], on)
     if c.label in ("PERSON", "ORG"):
         code = fill_from_dictionary(code, [name, *c.names()], dictionary, on)
     country, sectors = code.country, code.sectors

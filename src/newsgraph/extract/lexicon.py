@@ -19,6 +19,14 @@ from anyascii import anyascii
 _POSSESSIVE = re.compile(r"(?:['’]s?|s['’])$")
 _SPACE = re.compile(r"\s+")
 _ORG_KINDS = frozenset({"IGO", "NGO", "IMG"})
+_FAMILY_FIRST = frozenset({"CHN", "PRK", "KOR"})
+# Elsewhere in East Asia English news mixes orders: "Tsai Ing-wen" but "William Lai".
+_FAMILY_FIRST_IF_CHINESE_GIVEN = frozenset({"TWN", "HKG", "MAC", "SGP"})
+# Last words that are no surname: regnal numbers, suffixes, and short words of English.
+_NOT_SURNAMES = frozenset(
+    {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xvi", "jr", "sr", "king"}
+    | {"he", "ma", "ai", "bo", "an", "to", "do", "go", "no", "so", "us", "it", "in", "on"}
+)
 
 
 def lex_key(text: str) -> str:
@@ -40,6 +48,16 @@ class Affiliation:
     """IGO, NGO or IMG for international bodies."""
 
 
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A well-known person's country and sector, and the years they held the office."""
+
+    country: str | None
+    sectors: tuple[str, ...]
+    start: int | None = None
+    end: int | None = None
+
+
 @dataclass
 class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)
@@ -51,6 +69,10 @@ class Lexicon:
     seats: dict[str, Affiliation] = field(default_factory=dict)
     media: dict[str, Affiliation] = field(default_factory=dict)
     orgs: dict[str, Affiliation] = field(default_factory=dict)
+    people: dict[str, tuple[Office, ...]] = field(default_factory=dict)
+    """Full names of well-known political figures -> their offices."""
+    surnames: dict[str, tuple[Office, ...]] = field(default_factory=dict)
+    """Last name -> the offices of every listed person with that last name."""
     max_role_words: int = 1
 
     def country(self, text: str) -> str | None:
@@ -64,6 +86,22 @@ class Lexicon:
         """The fixed code of a known outlet, organisation or seat of power."""
         key = lex_key(text)
         return self.media.get(key) or self.orgs.get(key) or self.seats.get(key)
+
+    def person(self, name: str, year: int | None = None) -> Affiliation | None:
+        """Code a well-known person by full name, or by surname when every bearer agrees.
+
+        The country must be unanimous; sectors come from the office held in `year` when
+        known, else from the offices if they agree ("President Bush": USA, GOV).
+        """
+        key = lex_key(name)
+        offices = self.people.get(key) or (self.surnames.get(key) if " " not in key else None)
+        if not offices or len({o.country for o in offices}) != 1:
+            return None
+        if year is not None:
+            current = [o for o in offices if (o.start or 0) <= year <= (o.end or 9999)]
+            offices = tuple(current) or offices
+        sectors = {o.sectors for o in offices}
+        return Affiliation(offices[0].country, sectors.pop() if len(sectors) == 1 else ())
 
     def find_roles(self, words: list[str]) -> Iterator[tuple[int, int, tuple[str, ...]]]:
         """Longest role phrases in a word list: (start, end, sectors)."""
@@ -134,4 +172,21 @@ def load_lexicon() -> Lexicon:
         lex.orgs[lex_key(row[0])] = Affiliation(
             _code(row[1]), sectors[1:] if kind else sectors, kind=kind
         )
+    for row in _rows("people.tsv"):
+        office = Office(_code(row[1]), _sectors(row[2]), _year(row[3]), _year(row[4]))
+        key = lex_key(row[0])
+        lex.people[key] = (*lex.people.get(key, ()), office)
+        words = key.split()
+        # Family name last, except where news keeps it first ("Xi Jinping" is "Mr. Xi").
+        chinese_given = "-" in words[-1] or len(words) >= 3
+        first = office.country in _FAMILY_FIRST or (
+            office.country in _FAMILY_FIRST_IF_CHINESE_GIVEN and chinese_given
+        )
+        family = words[0] if first else words[-1]
+        if len(words) > 1 and (len(family) > 2 or first) and family not in _NOT_SURNAMES:
+            lex.surnames[family] = (*lex.surnames.get(family, ()), office)
     return lex
+
+
+def _year(value: str) -> int | None:
+    return int(value) if value.isdigit() else None

@@ -171,12 +171,17 @@ def code_span(span: Span) -> ActorCode:
         if child.dep_ == "appos":
             codes.append(_span_code(span.doc[child.left_edge.i : child.right_edge.i + 1], lex))
     code = combine([c for c in codes if c.country or c.sectors])
-    if own.country and own.sectors:
-        return _place_role(own, span, root, lex)
+    if lex.affiliation(span.text) is not None:
+        return _place_role(own, span, root, lex)  # a known outlet, body or seat of power
     country = own.country or code.country
     sectors = code.sectors
-    if not sectors and country and _plural_people(span):
+    lowered = {w.lower().strip(".,") for w in _words(span)}
+    if not sectors and (country or "ethnic" in lowered) and _plural_people(span):
         sectors = ("CVL",)
+    # An explicit qualifier outranks the noun: "civilian advisers", "rebel Workers' Party".
+    for marker, sector in (("civilian", "CVL"), ("rebel", "REB"), ("insurgent", "REB")):
+        if marker in lowered and sectors and sectors[0] != sector:
+            sectors = (sector, *(x for x in sectors if x != sector))
     places = [e for e in span.ents if e.label_ in _PLACE_LABELS and not lex.country(e.text)]
     if not sectors and country and places:
         # A town as actor stands for its people; a capital that acts is its government.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -123,8 +123,9 @@ def _words(span: Span, *, drop_places: bool = False) -> list[str]:
 
 
 def _span_code(span: Span, lex: Lexicon) -> ActorCode:
-    code = _role_code(_words(span, drop_places=True), lex)
-    return ActorCode(country_in(_words(span), lex), code.sectors)
+    return ActorCode(
+        country_in(_words(span), lex), _role_sectors(_words(span, drop_places=True), lex)
+    )
 
 
 def _noun_phrase(token: Token) -> Span:
@@ -141,12 +142,12 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
-def _role_code(words: list[str], lex: Lexicon) -> ActorCode:
+def _role_sectors(words: list[str], lex: Lexicon) -> tuple[str, ...]:
     sectors = sectors_in(words, lex)
     lowered = [w.lower().strip(".,") for w in words]
     if sectors and any(w in _FORMER or w.startswith("ex-") for w in lowered):
         sectors = ("ELI", *(s for s in sectors if s != "ELI"))  # former office-holders are elites
-    return ActorCode(country_in(words, lex), sectors)
+    return sectors
 
 
 def code_span(span: Span) -> ActorCode:
@@ -172,7 +173,7 @@ def code_span(span: Span) -> ActorCode:
             codes.append(_span_code(span.doc[child.left_edge.i : child.right_edge.i + 1], lex))
     code = combine([c for c in codes if c.country or c.sectors])
     if lex.affiliation(span.text) is not None:
-        return _place_role(own, span, root, lex)  # a known outlet, body or seat of power
+        return _place_role(own, span, root)  # a known outlet, body or seat of power
     country = own.country or code.country
     sectors = code.sectors
     lowered = {w.lower().strip(".,") for w in _words(span)}
@@ -190,7 +191,7 @@ def code_span(span: Span) -> ActorCode:
     return ActorCode(country, sectors)
 
 
-def _place_role(own: ActorCode, span: Span, root: Token, lex: Lexicon) -> ActorCode:
+def _place_role(own: ActorCode, span: Span, root: Token) -> ActorCode:
     # A city in the seats table ("Tel Aviv", "Paris") is the government only when it acts.
     is_city = any(
         p.feature in ("capital", "city") for p in load_gazetteer().candidates(span.text)[:1]
@@ -227,7 +228,10 @@ def code_actor(
     span = _locate(doc, actor_text)
     if span is None:
         lex = load_lexicon()
-        code = combine([code_name(actor_text), _role_code(actor_text.split(), lex)])
+        words = actor_text.split()
+        code = combine(
+            [code_name(actor_text), ActorCode(country_in(words, lex), _role_sectors(words, lex))]
+        )
         return fill_from_dictionary(code, [actor_text], dictionary, on)
     ents = [e for e in doc.ents if e.start <= span.start and span.end <= e.end]
     if ents:
@@ -278,31 +282,40 @@ def _locate(doc: Doc, text: str) -> Span | None:
     return span if span is not None and len(span) <= len(words) + 4 else None
 
 
-def fill_from_people(code: ActorCode, names: Iterable[str], on: dt.date | None) -> ActorCode:
-    """Complete a code from newsgraph's list of well-known political figures."""
+Lookup = Callable[[str], tuple[str | None, tuple[str, ...]] | None]
+
+
+def _fill(code: ActorCode, names: Iterable[str], lookup: Lookup) -> ActorCode:
+    """Complete a code's missing country and sectors from the first name `lookup` knows."""
     if code.country and code.sectors:
         return code
+    for name in names:
+        found = lookup(name) or lookup(strip_titles(name))
+        if found:
+            country, sectors = found
+            return ActorCode(code.country or country, code.sectors or sectors)
+    return code
+
+
+def fill_from_people(code: ActorCode, names: Iterable[str], on: dt.date | None) -> ActorCode:
+    """Complete a code from newsgraph's list of well-known political figures."""
     lex = load_lexicon()
     year = on.year if on else None
-    for name in names:
-        found = lex.person(name, year) or lex.person(strip_titles(name), year)
-        if found:
-            return ActorCode(code.country or found.country, code.sectors or found.sectors)
-    return code
+
+    def lookup(name: str) -> tuple[str | None, tuple[str, ...]] | None:
+        found = lex.person(name, year)
+        return (found.country, found.sectors) if found else None
+
+    return _fill(code, names, lookup)
 
 
 def fill_from_dictionary(
     code: ActorCode, names: Iterable[str], dictionary: ActorDictionary | None, on: dt.date | None
 ) -> ActorCode:
-    """Complete a code's missing country (and sectors) from the first name the dictionary knows."""
-    if dictionary is None or (code.country and code.sectors):
+    """Complete a code from a user-supplied actor dictionary, as of `on`."""
+    if dictionary is None:
         return code
-    for name in names:
-        found = dictionary.lookup(name, on) or dictionary.lookup(strip_titles(name), on)
-        if found:
-            country, sectors = found
-            return ActorCode(code.country or country, code.sectors or sectors)
-    return code
+    return _fill(code, names, lambda name: dictionary.lookup(name, on))
 
 
 def strip_titles(name: str) -> str:

@@ -193,7 +193,7 @@ class EntityExtractor:
             if c.label != "PERSON":
                 continue
             code = combine(c.codes)
-            honorifics = {name_tokens_raw(doc, m) for m in c.mentions}
+            honorifics = {_honorific_before(doc, m) for m in c.mentions}
             gender = "f" if honorifics & FEMALE else "m" if "mr" in honorifics else None
             people.append(
                 Person(c.key, list(c.mentions), code.country, code.sectors, gender, tuple(c.titles))
@@ -230,7 +230,7 @@ class EntityExtractor:
             c.mentions.sort(key=lambda m: m.span.start)
 
 
-def name_tokens_raw(doc: Doc, m: Found) -> str:
+def _honorific_before(doc: Doc, m: Found) -> str:
     """The honorific just before a name mention, lowercased without its period ("mr", "ms")."""
     if m.token_start == 0:
         return ""
@@ -267,11 +267,12 @@ def _describe(c: _Cluster, doc: Doc, lex: Lexicon) -> None:
             kept = [t for t in doc[head.left_edge.i : head.i + 1] if t.tag_ not in ("PRP$", "DT")]
             if kept:
                 titles.append(doc[kept[0].i : head.i + 1].text)
-        # A title names an office or a country; "her counterpart" or "Mr." is no title.
-        titles = [t for t in titles if country_in(t.split(), lex) or sectors_in(t.split(), lex)]
         for title in titles:
             words = title.split()
-            c.codes.append(ActorCode(country_in(words, lex), sectors_in(words, lex)))
+            code = ActorCode(country_in(words, lex), sectors_in(words, lex))
+            if not (code.country or code.sectors):
+                continue  # a title names an office or a country; "her counterpart" is none
+            c.codes.append(code)
             known = {lex_key(t) for t in c.titles}
             # An organisation's pre-modifiers ("state media Xinhua") code it but are no title.
             if lex_key(title) not in known and (

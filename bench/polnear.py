@@ -4,7 +4,9 @@
 
 SPLIT_DIR defaults to ../shared/data/polnear/dev (read at run time, nothing is copied; prints
 {"skipped": ...} when it is absent). Every text/<doc>.txt becomes an Article; each Quote of
-its result becomes one attribution (speaker -> source, cue, content) in the prediction format
+its result that is not nested in another (PolNeAR's annotation is univocal: reported speech
+inside a content stays part of it) becomes one attribution (speaker -> source, cue, content)
+in the prediction format
 of ../shared/tools/score_attributions.py, which then scores the file. The scorer's summary goes
 to stdout; the last stdout line is one JSON object: `<metric>_precision|recall|f1` for every
 P/R/F1 metric of the scorer, the source/cue accuracies given a content match (left out while
@@ -129,6 +131,8 @@ def _attributions(
     out: list[dict[str, list[list[int]]]] = []
     lost = 0
     for quote in result.quotes:
+        if quote.parent is not None:
+            continue  # PolNeAR annotates no attribution inside another's content
         att: dict[str, list[list[int]]] = {"source": [], "cue": [], "content": []}
         roles: Sequence[tuple[str, Sequence[CharSpan]]] = (
             ("source", [quote.speaker] if quote.speaker else []),

@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from newsgraph.extract.base import Extractor
 from newsgraph.extract.entities import EntityExtractor
+from newsgraph.extract.quotes import QuoteExtractor
 
-BUILTIN_EXTRACTORS: tuple[type[Extractor], ...] = (EntityExtractor,)
+BUILTIN_EXTRACTORS: tuple[type[Extractor], ...] = (EntityExtractor, QuoteExtractor)

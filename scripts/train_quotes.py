@@ -58,10 +58,10 @@ def main() -> None:
     parser.add_argument(
         "--out", type=Path, default=ROOT / "src" / "newsgraph" / "data" / MODEL_RESOURCE
     )
-    parser.add_argument("--C", type=float, default=0.3, help="inverse L2 strength")
+    parser.add_argument("--C", type=float, default=0.15, help="inverse L2 strength")
     parser.add_argument("--threshold", type=float, default=0.3)
     parser.add_argument("--min-count", type=int, default=2)
-    parser.add_argument("--lemma-floor", type=float, default=0.2)
+    parser.add_argument("--lemma-floor", type=float, default=0.4)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     try:

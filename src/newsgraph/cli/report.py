@@ -17,8 +17,9 @@ _GROUPS = (
 )
 
 
-def _wrap(text: str, indent: str = "") -> str:
-    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent)
+def _wrap(text: str, indent: str = "", subsequent: str | None = None) -> str:
+    later = indent if subsequent is None else subsequent
+    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=later)
 
 
 def render_text(result: ResultDocument) -> str:
@@ -85,14 +86,18 @@ def render_text(result: ResultDocument) -> str:
     if result.quotes:
         lines += ["", f"Quotes ({len(result.quotes)})"]
         for q in result.quotes:
-            who = names.get(q.speaker_entity or "", q.speaker.text if q.speaker else "unattributed")
-            via = (
-                f" (via {', '.join(names.get(v, v) for v in q.via_entities)})"
-                if q.via_entities
-                else ""
-            )
+            who = names.get(q.speaker_entity or "", q.speaker.text if q.speaker else "(no source)")
+            notes = [q.cue.text] if q.cue else []
+            if q.via_entities:
+                notes.append("via " + ", ".join(names.get(v, v) for v in q.via_entities))
+            if q.addressee_entity:
+                notes.append("to " + names.get(q.addressee_entity, q.addressee_entity))
+            if q.in_caption:
+                notes.append("caption")
             said = " … ".join(c.text for c in q.content)
-            lines.append(_wrap(f"{who}{via}: {said}", "  "))
+            # A quote inside another (a speaker quoting someone, a relayed statement) is indented.
+            indent, later = ("    ↳ ", "      ") if q.parent else ("  ", "  ")
+            lines.append(_wrap(f"{who} ({'; '.join(notes)}): {said}", indent, later))
     if result.events:
         lines += ["", f"Events ({len(result.events)})"]
         for ev in result.events:

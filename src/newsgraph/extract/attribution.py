@@ -38,7 +38,7 @@ _SOURCE_CUT = frozenset({"relcl", "acl"})
 _TRIM = " \t\n,;:—–-"
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _SEPARATORS = frozenset({",", ";", "(", ")", "—", "–", "--", ":"})
-_HEAD_DEPS = frozenset({"ccomp", "parataxis", "conj", "advcl"})
+_LIGHT_PREPS = frozenset({"at", "into", "behind", "against", "on", "to", "about", "over", "with"})
 _HUMAN_PRONOUNS = frozenset({"he", "she", "i", "we", "they", "who", "you"})
 _IMPERSONAL = frozenset({"seem", "appear", "expect", "believe", "report", "say", "know", "think"})
 ADDRESSEE_VERBS = frozenset(
@@ -84,8 +84,15 @@ def _trim(text: str, start: int, end: int) -> Range | None:
     closing quotation mark follows it (quoted content keeps its inner punctuation)."""
     while start < end and text[start] in _TRIM:
         start += 1
-    while end > start and (text[end - 1] in _TRIM or text[end - 1] == "."):
-        end -= 1
+    while True:
+        while end > start and (text[end - 1] in _TRIM or text[end - 1] == "."):
+            end -= 1
+        # "Russia is facing troubles, and [as the war drags on, …]": a dangling conjunction
+        # where another attribution's source and cue cut the sentence.
+        conj = next((c for c in (" and", " but", " or") if text.endswith(c, start, end)), None)
+        if conj is None or end - len(conj) <= start:
+            break
+        end -= len(conj)
     if end <= start or not any(c.isalnum() for c in text[start:end]):
         return None
     return start, end
@@ -109,13 +116,17 @@ def _subtract(span: Range, holes: Iterable[Range | None]) -> list[Range]:
     return pieces
 
 
-def _cue_range(doc: Doc, verb: Token) -> tuple[int, int]:
+def _cue_range(doc: Doc, verb: Token, kids: Sequence[Token]) -> tuple[int, int]:
     """Token range of the cue: the verb with its auxiliaries, negation and a particle."""
     lo = hi = verb.i
-    for child in verb.lefts:
+    for child in kids:
+        if child.i > verb.i:
+            continue
         if child.dep_ in _CUE_MODS or (child.dep_ == "advmod" and child.i == lo - 1):
             lo = min(lo, child.i)
-    for child in verb.rights:
+    for child in kids:
+        if child.i < verb.i:
+            continue
         if child.dep_ == "prt" and child.i == hi + 1:
             hi = child.i
     # Only contiguous stretches: "has long said" keeps the adverb, "has, he said, ..." does not.
@@ -124,17 +135,17 @@ def _cue_range(doc: Doc, verb: Token) -> tuple[int, int]:
     return lo, hi + 1
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, kids: Sequence[Token] | None = None) -> Token | None:
     # The nearest one: a dateline ("CLEVELAND —") is sometimes parsed as a second subject.
     best: Token | None = None
-    for child in verb.children:
+    for child in verb.children if kids is None else kids:
         if child.dep_ in _SUBJ and (best is None or abs(child.i - verb.i) < abs(best.i - verb.i)):
             best = child
     return best
 
 
-def _agent(verb: Token) -> Token | None:
-    for child in verb.children:
+def _agent(verb: Token, kids: Sequence[Token]) -> Token | None:
+    for child in kids:
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
@@ -163,6 +174,13 @@ def _inherited_subject(verb: Token) -> Token | None:
             break
         if node.dep_ == "acl" and node.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return node.head  # "Smith, insisting that ..., left"
+        # "by stating that ...": through the preposition to the verb it modifies.
+        if node.dep_ == "prep" and node.head.i != node.i:
+            node = node.head
+            subj = _subject(node)
+            if subj is not None and _human(subj):
+                return subj
+            continue
         if node.dep_ not in _PARTICIPLE_DEPS and not (first is not None and node.dep_ == "ccomp"):
             break
         node = node.head
@@ -209,11 +227,18 @@ class _Context:
         # Token.sent scans the Doc on every call; one pass here gives each token its sentence.
         self.sent_of: list[Range] = [(0, 0)] * len(doc)
         self.sent_bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
-        for sent in doc.sents:
-            rng = _chars(doc, sent.start, sent.end)
-            for k in range(sent.start, sent.end):
+        from spacy.attrs import SENT_START
+
+        starts = [i for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1]
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        for start, end in zip(starts, [*starts[1:], len(doc)], strict=True):
+            if start >= end:
+                continue
+            rng = _chars(doc, start, end)
+            for k in range(start, end):
                 self.sent_of[k] = rng
-                self.sent_bounds[k] = (sent.start, sent.end)
+                self.sent_bounds[k] = (start, end)
 
     def sentence(self, i: int) -> Range:
         return self.sent_of[i]
@@ -286,29 +311,32 @@ class _Context:
         return _trim(text, start, end)
 
 
-def _clause_content(ctx: _Context, verb: Token) -> tuple[list[Range], str] | None:
+def _clause_content(
+    ctx: _Context, verb: Token, kids: Sequence[Token]
+) -> tuple[list[Range], str] | None:
     """Content from the dependency structure around a cue verb."""
     doc = ctx.doc
-    for child in verb.children:
+    rights = [c for c in kids if c.i > verb.i]
+    for child in kids:
         if child.dep_ in _CLAUSE_DEPS and child.i != verb.i:
             end = child.right_edge.i + 1
             if child.i > verb.i:
                 # "said X is facing troubles, and the ruble has hit a low": the parser often
                 # coordinates the second reported clause with the cue; it is reported too.
-                for sib in verb.rights:
+                for sib in rights:
                     if sib.dep_ == "conj" and sib.i > child.i and _subject(sib) is not None:
                         end = max(end, sib.right_edge.i + 1)
             return [_chars(doc, child.left_edge.i, end)], "ccomp"
-    for child in verb.children:
+    for child in kids:
         if child.dep_ == "xcomp" and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in child.children
         ):
             return [_chars(doc, child.left_edge.i, child.right_edge.i + 1)], "xcomp"
-    objects = [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
+    objects = [c for c in rights if c.dep_ in ("dobj", "dative")]
     if objects:
         # "accused X of lying", "thanked X for coming": the reason is the content, with its
         # preposition; "told X" and "asked X" name the addressee, not the content.
-        for child in verb.rights:
+        for child in rights:
             if (
                 child.dep_ == "prep"
                 and child.i > objects[0].i
@@ -317,7 +345,7 @@ def _clause_content(ctx: _Context, verb: Token) -> tuple[list[Range], str] | Non
             ):
                 return [_chars(doc, child.i, child.right_edge.i + 1)], "reason"
     addressed = verb.lemma_.lower() in ADDRESSEE_VERBS
-    for child in verb.children:
+    for child in kids:
         if addressed and child.dep_ in ("dobj", "dative"):
             continue
         if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ in (
@@ -327,22 +355,21 @@ def _clause_content(ctx: _Context, verb: Token) -> tuple[list[Range], str] | Non
             "NUM",
         ):
             end = child.right_edge.i + 1
-            for sib in verb.rights:
+            for sib in rights:
                 if sib.dep_ in ("oprd", "ccomp", "xcomp") and sib.i > child.i:
                     end = max(end, sib.right_edge.i + 1)
             return [_chars(doc, child.left_edge.i, end)], "dobj"
-    for child in verb.rights:
+    for child in rights:
         if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     return [_chars(doc, obj.left_edge.i, obj.right_edge.i + 1)], "prep"
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the approach they embraced": the noun the relative clause modifies.
-        head, subj = verb.head, _subject(verb)
+        head, subj = verb.head, _subject(verb, kids)
         object_gap = any(
-            c.dep_ in ("dobj", "pobj") and c.lower_ in ("that", "which", "what")
-            for c in verb.children
-        ) or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+            c.dep_ in ("dobj", "pobj") and c.lower_ in ("that", "which", "what") for c in kids
+        ) or not any(c.dep_ in ("dobj", "ccomp") for c in kids)
         if object_gap and subj is not None and subj.lower_ not in RELATIVE_PRONOUNS:
             return [_chars(doc, head.left_edge.i, verb.left_edge.i)], "relhead"
     # "A, he said": the parser sometimes hangs the cue off the reported clause instead.
@@ -372,18 +399,34 @@ def _adjacent_stretches(ctx: _Context, verb: Token, holes: Sequence[Range]) -> l
     return found
 
 
+def _light_verb_object(verb: Token, kids: Sequence[Token]) -> Token | None:
+    """'took a swipe at X', 'threw their support behind X': a verb, its object, a preposition;
+    X is what the stance is about."""
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    for prep_heads in (list(obj.rights), [c for c in kids if c.i > verb.i]):
+        for prep in prep_heads:
+            if prep.dep_ == "prep" and prep.i > obj.i and prep.lower_ in _LIGHT_PREPS:
+                pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    return pobj
+    return None
+
+
 def _verb_candidates(ctx: _Context, verb: Token) -> list[Candidate]:
-    """The readings of one cue verb: the content the parse gives, and where the parse is often
-    wrong, the alternatives (the clause the cue hangs off, the quote next to it). The cue model
-    scores each; `select` keeps at most one per cue."""
+    """The readings of one cue verb: the content the parse gives, a light-verb object ("took a
+    swipe at X") and, for a cue inside a quotation, the single-quoted words it introduces.
+    The cue model scores each; `select` keeps at most one per cue."""
     doc = ctx.doc
-    lo, hi = _cue_range(doc, verb)
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
-    subj = _subject(verb)
+    kids = list(verb.children)
+    lo, hi = _cue_range(doc, verb, kids)
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    subj = _subject(verb, kids)
     source_tok: Token | None
     raising = False
     if passive:
-        source_tok = _agent(verb)
+        source_tok = _agent(verb, kids)
         raising = source_tok is None and subj is not None
     else:
         source_tok = subj if subj is not None else _inherited_subject(verb)
@@ -391,7 +434,7 @@ def _verb_candidates(ctx: _Context, verb: Token) -> list[Candidate]:
     if (
         lemma in ("seem", "appear")
         and subj is not None
-        and any(c.dep_ in ("xcomp", "acomp", "attr") for c in verb.children)
+        and any(c.dep_ in ("xcomp", "acomp", "attr") for c in kids)
     ):
         raising, source_tok = True, None
     if source_tok is not None and (
@@ -401,12 +444,16 @@ def _verb_candidates(ctx: _Context, verb: Token) -> list[Candidate]:
     if source_tok is not None and lo <= source_tok.i < hi:
         source_tok = None
 
-    found = _clause_content(ctx, verb)
+    found = _clause_content(ctx, verb, kids)
     cue = _chars(doc, lo, hi)
     options: list[tuple[list[Range], str]] = []
     if raising and subj is not None:
         content = [_chars(doc, subj.left_edge.i, subj.right_edge.i + 1)]
-        rest = [c for c in verb.rights if c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "prep")]
+        rest = [
+            c
+            for c in kids
+            if c.i > verb.i and c.dep_ in ("xcomp", "ccomp", "acomp", "attr", "prep")
+        ]
         if rest:
             content.append(_chars(doc, rest[0].left_edge.i, rest[-1].right_edge.i + 1))
         elif found:
@@ -416,9 +463,9 @@ def _verb_candidates(ctx: _Context, verb: Token) -> list[Candidate]:
         options.append(found)
     else:
         options.append(([], "none"))
-    if options[0][1] != "head" and verb.i > verb.head.i and verb.dep_ in _HEAD_DEPS:
-        head = verb.head
-        options.append(([_chars(doc, head.left_edge.i, head.right_edge.i + 1)], "head_alt"))
+    obj = _light_verb_object(verb, kids)
+    if obj is not None:
+        options.append(([_chars(doc, obj.left_edge.i, obj.right_edge.i + 1)], "light"))
     enclosing = ctx.stretch_at(cue[0])
     if enclosing is not None:
         # "..., like what Biden described, 'a ticking time bomb,'": a speaker quoting someone.
@@ -429,19 +476,6 @@ def _verb_candidates(ctx: _Context, verb: Token) -> list[Candidate]:
     out: list[Candidate] = []
     for content, shape in options:
         cand = _build(ctx, verb, cue, source_tok, content, shape)
-        if cand is not None:
-            out.append(cand)
-    primary = out[0].content if out else []
-    near = [
-        q
-        for q in _adjacent_stretches(ctx, verb, [cue])
-        if not any(s < q.end and q.start < e for s, e in primary)
-        and q.words(ctx.text) >= 3
-        and not (q.start <= cue[0] < q.end)
-    ]
-    if near:
-        q = min(near, key=lambda q: min(abs(q.start - cue[1]), abs(cue[0] - q.end)))
-        cand = _build(ctx, verb, cue, source_tok, [(q.start, q.end)], "quote_alt")
         if cand is not None:
             out.append(cand)
     return out
@@ -458,26 +492,30 @@ def _build(
     doc = ctx.doc
     source = None
     if source_tok is not None:
-        head_shape = shape in ("head", "head_alt")
-        source = _source_range(doc, source_tok, [cue] if head_shape else [cue, *content])
+        source = _source_range(doc, source_tok, [cue] if shape == "head" else [cue, *content])
     holes: list[Range | None] = [cue, source]
     # The verb's own subtree is not content when the content is the clause it hangs off.
-    if shape in ("head", "head_alt"):
+    if shape == "head":
         holes.append(_chars(doc, verb.left_edge.i, verb.right_edge.i + 1))
     stretches = _adjacent_stretches(ctx, verb, [cue])
     direct = False
     if content:
         content, direct = ctx.expand_to_quotes(content, cue)
     # Split quote: "A," she said, "B." -- quoted stretches on both sides of the cue clause.
-    clause_lo = min(cue[0], source[0] if source else cue[0])
-    clause_hi = max(cue[1], source[1] if source else cue[1])
+    # The cue's own clause: its source counts only when it is the cue's own subject ("X said"),
+    # not one inherited by a participle ('"Q," X said, adding that Y' -- Q is not added).
+    own = source if source_tok is not None and source_tok.head.i == verb.i else None
+    clause_lo = min(cue[0], own[0] if own else cue[0])
+    clause_hi = max(cue[1], own[1] if own else cue[1])
     before = [q for q in stretches if q.end <= clause_lo]
     after = [q for q in stretches if q.start >= clause_hi]
     text = ctx.text
-    if shape != "quote_alt" and before and _only_punct(text, before[-1].end, clause_lo):
+    if before and _only_punct(text, before[-1].end, clause_lo):
         q = before[-1]
         if not any(s <= q.start and e >= q.end for s, e in content):
-            content = [c for c in content if not (c[0] >= q.start and c[1] <= q.end)]
+            # '"Q," he joked at the museum': the quote, not the object, is what was said.
+            keep = shape not in ("dobj", "prep", "light")
+            content = [c for c in content if keep and not (c[0] >= q.start and c[1] <= q.end)]
             content.append((q.start, q.end))
         direct = True
         if (
@@ -496,7 +534,7 @@ def _build(
             if nxt is not None and not any(s <= nxt.start < e for s, e in content):
                 content.append((nxt.start, nxt.end))
                 shape = "cont"
-    elif shape != "quote_alt" and after and _only_punct(text, clause_hi, after[0].start):
+    elif after and _only_punct(text, clause_hi, after[0].start):
         q = after[0]
         if not content or shape in ("none", "dobj", "prep"):
             content = [(q.start, q.end)]
@@ -578,14 +616,23 @@ def _colon(ctx: _Context, tok: Token) -> Candidate | None:
     """'Speaker: "…"' -- a short noun phrase without a verb, a colon, then what they said."""
     doc = ctx.doc
     sent_start, sent_end = ctx.sent_bounds[tok.i]
-    if tok.i - sent_start > 6 or tok.i == sent_start or tok.i + 1 >= len(doc):
+    # The speaker starts the sentence, or follows a dash ("Pollsters agree - Ann Lee: “…”").
+    start = sent_start
+    for k in range(tok.i - 1, sent_start, -1):
+        if doc[k].text in ("-", "—", "–", "--"):
+            start = k + 1
+            break
+    if tok.i - start > 6 or tok.i == start or tok.i + 1 >= len(doc):
         return None
-    left = doc[sent_start : tok.i]
+    left = doc[start : tok.i]
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in left) or any(
         t.pos_ in ("VERB", "AUX") for t in left
     ):
         return None
-    q = ctx.stretch_at(doc[tok.i + 1].idx)
+    after = tok.i + 1
+    while after < len(doc) - 1 and doc[after].is_space:
+        after += 1
+    q = ctx.stretch_at(doc[after].idx)
     if q is not None:
         content, direct, shape = (q.start, q.end), True, "colon"
     else:
@@ -655,6 +702,12 @@ def _features(c: Candidate, doc: Doc, text: str, in_quote: bool) -> list[str]:
     size = "1" if n_words <= 2 else "s" if n_words <= 5 else "m" if n_words <= 15 else "l"
     first = doc.char_span(c.content[0][0], c.content[0][1], alignment_mode="expand")
     first_word = first[0].lower_ if first is not None and len(first) else ""
+    root: Token | None = None
+    if first is not None and len(first):
+        # Span.root walks every token to the sentence root; the first token whose head lies
+        # outside the span is the same for a parse subtree and far cheaper.
+        lo, hi = first.start, first.end
+        root = next((t for t in first if not lo <= t.head.i < hi or t.head.i == t.i), first[0])
     order = "cb" if c.cue[0] < c.content[0][0] else "ca"
     feats = [
         "bias",
@@ -686,8 +739,7 @@ def _features(c: Candidate, doc: Doc, text: str, in_quote: bool) -> list[str]:
     feats.append(f"shape_dep={c.shape}|{tok.dep_}")
     feats.append(f"in_quote={in_quote}")
     feats.append(f"lemma_in_quote={lemma}|{in_quote}")
-    if first is not None and len(first):
-        root = first.root
+    if root is not None:
         feats.append(f"content_root={root.pos_}|{root.ent_type_}")
         feats.append(f"lemma_content_root={lemma}|{root.pos_}")
     if tok.i > 0:
@@ -700,23 +752,37 @@ def _features(c: Candidate, doc: Doc, text: str, in_quote: bool) -> list[str]:
 def candidates(doc: Doc, lemmas: frozenset[str] | None = None) -> list[Candidate]:
     """Attribution candidates in the Doc, with features, unscored. With `lemmas`, only verbs,
     nouns and adjectives with one of those lemmas are tried (the cue model's vocabulary)."""
+    from spacy.attrs import LEMMA, LOWER, POS
+    from spacy.symbols import ADJ, NOUN, VERB
+
     ctx = _Context(doc)
     out: list[Candidate] = []
-    for tok in doc:
-        found: list[Candidate] = []
-        if (
-            lemmas is not None
-            and tok.pos_ in ("VERB", "NOUN", "ADJ")
-            and tok.lemma_.lower() not in lemmas
-        ):
+    strings = doc.vocab.strings
+    according, colon = strings.add("according"), strings.add(":")
+    # Plain ints, not Token objects, for the many tokens that cannot be cues.
+    pos, lemma_ids, lowers = (
+        doc.to_array([POS, LEMMA, LOWER]).T.tolist() if len(doc) else ([], [], [])
+    )
+    for i, (p, lemma_id, lower) in enumerate(zip(pos, lemma_ids, lowers, strict=True)):
+        if lower == according:
+            kind = "according"
+        elif lower == colon:
+            kind = "colon"
+        elif p in (VERB, NOUN, ADJ):
+            if lemmas is not None and strings[lemma_id].lower() not in lemmas:
+                continue
+            kind = "verb" if p == VERB else "noun"
+        else:
             continue
-        if tok.lower_ == "according":
+        tok = doc[i]
+        found: list[Candidate] = []
+        if kind == "according":
             found = [c for c in (_according(ctx, tok),) if c is not None]
-        elif tok.pos_ == "VERB":
+        elif kind == "verb":
             found = _verb_candidates(ctx, tok)
-        elif tok.text == ":":
+        elif kind == "colon":
             found = [c for c in (_colon(ctx, tok),) if c is not None]
-        elif tok.pos_ in ("NOUN", "ADJ"):
+        else:
             found = [c for c in (_noun_candidate(ctx, tok),) if c is not None]
         if not found:
             continue

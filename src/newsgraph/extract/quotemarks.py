@@ -18,6 +18,8 @@ _OPENERS = frozenset("“„‟«‘‚‛")
 _BEFORE_OPEN = frozenset("([{—–-/")
 _AFTER_CLOSE = frozenset(".,;:!?)]}—–-/…")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_DOUBLE_RE = re.compile("[" + re.escape("".join(sorted(DOUBLE))) + "]")
+_SINGLE_RE = re.compile("[" + re.escape("".join(sorted(SINGLE))) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def uses_single_quotes(text: str) -> bool:
     """True for texts that quote with single marks only (no double mark anywhere, but
     single marks that open before a word)."""
-    if any(c in DOUBLE for c in text):
+    if _DOUBLE_RE.search(text):
         return False
     opening = 0
     for m in re.finditer(r"['‘]", text):
@@ -70,12 +72,15 @@ def uses_single_quotes(text: str) -> bool:
 def _pair(text: str, lo: int, hi: int, marks: frozenset[str], single: bool) -> list[Stretch]:
     out: list[Stretch] = []
     open_at: int | None = None
+    pattern = _SINGLE_RE if single else _DOUBLE_RE
     i = lo
     while i < hi:
+        # Jump to the next mark: most of a paragraph is not quotation marks.
+        m = pattern.search(text, i, hi)
+        if m is None:
+            break
+        i = m.start()
         c = text[i]
-        if c not in marks:
-            i += 1
-            continue
         # Two straight single quotes stand for a double one in some archives.
         width = 2 if single and text.startswith("''", i) else 1
         can_open, can_close = _roles(text, i, width)

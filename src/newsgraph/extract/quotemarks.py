@@ -32,9 +32,6 @@ class Stretch:
     single: bool
     closed: bool = True
 
-    def words(self, text: str) -> int:
-        return len(re.findall(r"\w+", text[self.start : self.end]))
-
 
 def _roles(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
     """(can open, can close) for the mark of `width` characters at i."""

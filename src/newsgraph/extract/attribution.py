@@ -227,9 +227,13 @@ class _Context:
         # Token.sent scans the Doc on every call; one pass here gives each token its sentence.
         self.sent_of: list[Range] = [(0, 0)] * len(doc)
         self.sent_bounds: list[tuple[int, int]] = [(0, 0)] * len(doc)
-        from spacy.attrs import SENT_START
+        from spacy.attrs import HEAD, IDX, SENT_START
 
-        starts = [i for i, flag in enumerate(doc.to_array(SENT_START).tolist()) if flag == 1]
+        # HEAD is a signed offset stored unsigned: view it as int64 before adding.
+        arrays = doc.to_array([SENT_START, HEAD, IDX]).astype("int64").tolist() if len(doc) else []
+        self.tok_starts: list[int] = [row[2] for row in arrays]
+        self.head_of: list[int] = [i + row[1] for i, row in enumerate(arrays)]
+        starts = [i for i, row in enumerate(arrays) if row[0] == 1]
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
         for start, end in zip(starts, [*starts[1:], len(doc)], strict=True):
@@ -691,7 +695,8 @@ def _noun_candidate(ctx: _Context, tok: Token) -> Candidate | None:
     )
 
 
-def _features(c: Candidate, doc: Doc, text: str, in_quote: bool) -> list[str]:
+def _features(c: Candidate, ctx: _Context, in_quote: bool) -> list[str]:
+    doc, text = ctx.doc, ctx.text
     tok = doc[c.cue_token]
     lemma = tok.lemma_.lower()
     src = doc[c.source_token] if c.source_token is not None else None
@@ -700,14 +705,18 @@ def _features(c: Candidate, doc: Doc, text: str, in_quote: bool) -> list[str]:
         src_kind = "ent_" + src.ent_type_
     n_words = sum(1 for s, e in c.content for _ in text[s:e].split())
     size = "1" if n_words <= 2 else "s" if n_words <= 5 else "m" if n_words <= 15 else "l"
-    first = doc.char_span(c.content[0][0], c.content[0][1], alignment_mode="expand")
-    first_word = first[0].lower_ if first is not None and len(first) else ""
+    # Tokens of the first content piece, found on plain int arrays: Span.root walks every
+    # token to the sentence root, while the first token whose head lies outside the piece is
+    # the same for a parse subtree and far cheaper.
+    lo = bisect.bisect_right(ctx.tok_starts, c.content[0][0]) - 1
+    hi = bisect.bisect_left(ctx.tok_starts, c.content[0][1])
+    first_word = ""
     root: Token | None = None
-    if first is not None and len(first):
-        # Span.root walks every token to the sentence root; the first token whose head lies
-        # outside the span is the same for a parse subtree and far cheaper.
-        lo, hi = first.start, first.end
-        root = next((t for t in first if not lo <= t.head.i < hi or t.head.i == t.i), first[0])
+    if 0 <= lo < hi:
+        first_word = doc[lo].lower_
+        heads = ctx.head_of
+        root_i = next((i for i in range(lo, hi) if not lo <= heads[i] < hi or heads[i] == i), lo)
+        root = doc[root_i]
     order = "cb" if c.cue[0] < c.content[0][0] else "ca"
     feats = [
         "bias",
@@ -790,7 +799,7 @@ def candidates(doc: Doc, lemmas: frozenset[str] | None = None) -> list[Candidate
         for cand in found:
             cand.lemma = tok.lemma_.lower()
             in_quote = q is not None and not any(s <= q.start < e for s, e in cand.content)
-            cand.features = _features(cand, doc, ctx.text, in_quote)
+            cand.features = _features(cand, ctx, in_quote)
             out.append(cand)
     return out
 

@@ -64,6 +64,7 @@ class Candidate:
     source_token: int | None = None
     direct: bool = False
     lemma: str = ""
+    """Lowercased lemma of the cue token."""
     features: list[str] = field(default_factory=list)
     score: float = 0.0
 

@@ -56,6 +56,7 @@ _VAGUE_WORDS = frozenset(
 _RELAY_LEMMAS = frozenset({"accord", "report", "quote", "cite", "carry", "publish", "relay"})
 _MEDIA_SECTORS = frozenset({"JRN"})
 _MARKS = DOUBLE | SINGLE
+_QUOTE_ENDS = _MARKS | frozenset(".,?!")
 
 
 class _Mentions:
@@ -79,16 +80,10 @@ class _Mentions:
         return out
 
 
-def _span(text: str, start: int, end: int) -> CharSpan:
-    return CharSpan(start=start, end=end, text=text[start:end])
-
-
 def _kind(text: str, cand: Candidate) -> Literal["direct", "indirect", "mixed"]:
     if not cand.direct:
         return "indirect"
-    quoted = all(
-        text[s] in _MARKS and text[e - 1] in _MARKS | frozenset(".,?!") for s, e in cand.content
-    )
+    quoted = all(text[s] in _MARKS and text[e - 1] in _QUOTE_ENDS for s, e in cand.content)
     return "direct" if quoted else "mixed"
 
 
@@ -128,7 +123,7 @@ class QuoteExtractor:
             if i not in vias:
                 vias[i] = ()
                 parent = chosen[i][1]
-                if parent is not None and self._is_relay(doc, chosen[parent][0], speakers[parent]):
+                if parent is not None and self._is_relay(chosen[parent][0], speakers[parent]):
                     relay = speakers[parent]
                     vias[i] = ((relay.id,) if relay is not None else ()) + via_of(parent)
             return vias[i]
@@ -141,9 +136,9 @@ class QuoteExtractor:
                 Quote(
                     id=f"q{i + 1}",
                     kind=_kind(text, cand),
-                    content=tuple(_span(text, s, e) for s, e in cand.content),
-                    cue=_span(text, *cand.cue),
-                    speaker=_span(text, *cand.source) if cand.source else None,
+                    content=tuple(CharSpan.of(text, s, e) for s, e in cand.content),
+                    cue=CharSpan.of(text, *cand.cue),
+                    speaker=CharSpan.of(text, *cand.source) if cand.source else None,
                     speaker_entity=speaker.id if speaker is not None else None,
                     addressee_entity=self._addressee(doc, cand, mentions),
                     via_entities=via,
@@ -171,13 +166,11 @@ class QuoteExtractor:
         return self._entity_at(doc, tok, mentions) if tok is not None else None
 
     def _addressee(self, doc: Doc, cand: Candidate, mentions: _Mentions) -> str | None:
-        if cand.cue_token < 0:
-            return None
-        verb = doc[cand.cue_token]
         if cand.shape == "according":
             return None
+        verb = doc[cand.cue_token]
         targets = []
-        if verb.lemma_.lower() in ADDRESSEE_VERBS:
+        if cand.lemma in ADDRESSEE_VERBS:
             targets = [c for c in verb.rights if c.dep_ in ("dobj", "dative")]
         # "said to reporters", "told to the agency"
         for child in verb.rights:
@@ -192,8 +185,8 @@ class QuoteExtractor:
         return None
 
     @staticmethod
-    def _is_relay(doc: Doc, outer: Candidate, speaker: Entity | None) -> bool:
-        if outer.cue_token >= 0 and doc[outer.cue_token].lemma_.lower() in _RELAY_LEMMAS:
+    def _is_relay(outer: Candidate, speaker: Entity | None) -> bool:
+        if outer.lemma in _RELAY_LEMMAS:
             return True
         return speaker is not None and bool(_MEDIA_SECTORS & set(speaker.sectors))
 

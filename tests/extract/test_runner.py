@@ -39,7 +39,8 @@ def test_missing_requirement_and_cycle_fail_at_build_time():
 
 def test_unknown_extractor_names_the_available_ones():
     with pytest.raises(
-        ConfigError, match="unknown extractor 'qoutes'; available: \\['entities', 'quotes'\\]"
+        ConfigError,
+        match="unknown extractor 'qoutes'; available: \\['entities', 'quotes', 'timexes'\\]",
     ):
         build_extractors(ExtractSettings(enabled=("qoutes",)))
 

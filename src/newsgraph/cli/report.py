@@ -110,7 +110,10 @@ def render_text(result: ResultDocument) -> str:
     if result.timexes:
         lines += ["", f"Dates and times ({len(result.timexes)})"]
         for t in result.timexes:
-            lines.append(f"  {t.text} → {t.value} ({t.type})")
+            notes = [t.type] + ([t.mod] if t.mod else [])
+            if t.anchored == "reference":
+                notes.append("counted from the date named before it")
+            lines.append(f"  {t.text} → {t.value} ({', '.join(notes)})")
     if result.claims:
         lines += ["", f"Figures ({len(result.claims)})"]
         for c in result.claims:

@@ -5,5 +5,10 @@ from __future__ import annotations
 from newsgraph.extract.base import Extractor
 from newsgraph.extract.entities import EntityExtractor
 from newsgraph.extract.quotes import QuoteExtractor
+from newsgraph.extract.timex import TimexExtractor
 
-BUILTIN_EXTRACTORS: tuple[type[Extractor], ...] = (EntityExtractor, QuoteExtractor)
+BUILTIN_EXTRACTORS: tuple[type[Extractor], ...] = (
+    EntityExtractor,
+    QuoteExtractor,
+    TimexExtractor,
+)

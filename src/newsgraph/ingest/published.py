@@ -15,30 +15,21 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dateutil import parser as dateparser
-
+from newsgraph.extract.timegrammar import Found, Scope, find_timexes
+from newsgraph.extract.timevalues import Direction
 from newsgraph.schema import CharSpan, DateRange
 
-_MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-    r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
-_YEAR = r"(?:19|20)\d{2}"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_FULL_DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_YEAR}-\d{{2}}-\d{{2}})\b"
-)
-_MONTH_DAY = re.compile(rf"\b(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})\b(?!,?\s+{_YEAR})")
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAY = re.compile(rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<day>{'|'.join(_WEEKDAYS)})\b")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
-# Markers of a statement about the future; enough for dating, not a tense analysis.
+# Markers of a statement about the future; enough for dating, not a tense analysis (ingest
+# runs before the parse).
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|is|are)\s+(?:\w+\s+)?(?:expected|scheduled|due|set|slated|planned|going)\s+to\b"
     r"|\b(?:will|shall|upcoming|next|scheduled|due\s+to)\b",
     re.IGNORECASE,
 )
-_DEFAULT_DATE = dt.datetime(1900, 1, 1)
+_FULL_DATE_RULES = frozenset(("mdy", "dmy", "iso", "slash"))
+_MONTH_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
+_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,25 +48,39 @@ class _Mention:
 def infer_published(
     text: str, *, exclude: tuple[tuple[int, int], ...] = ()
 ) -> PublishedGuess | None:
-    """Estimate when `text` was published from its own date mentions, or None without evidence."""
+    """Estimate when `text` was published from its own date mentions, or None without evidence.
+
+    The mentions are those of the time-expression grammar (extract/timegrammar.py) run without
+    a publication date, so that full dates keep their value and the rest stay unanchored.
+    """
     future_at = _future_sentences(text)
 
-    def mention(m: re.Match[str]) -> _Mention | None:
-        if any(s <= m.start() < e for s, e in exclude):
-            return None
-        return _Mention(CharSpan.of(text, m.start(), m.end()), future_at(m.start()))
+    def direction(offset: int) -> Direction:
+        return "future" if future_at(offset) else "past"
+
+    found = [
+        f
+        for f in find_timexes(text, lambda: Scope(published=None, direction=direction))
+        if not any(s <= f.start < e for s, e in exclude)
+    ]
+
+    def mention(f: Found) -> _Mention:
+        return _Mention(CharSpan.of(text, f.start, f.end), future_at(f.start))
 
     full: list[tuple[dt.date, _Mention]] = []
-    for m in _FULL_DATE.finditer(text):
-        if (men := mention(m)) and (d := _parse(m.group())) is not None:
-            full.append((d, men))
+    for f in found:
+        if f.rule in _FULL_DATE_RULES and re.fullmatch(r"\d{4}-\d\d-\d\d", f.reading.value):
+            full.append((dt.date.fromisoformat(f.reading.value), mention(f)))
     if not full:
         return None  # without a year nothing else can be placed in time
     year = max(d.year for d, _ in full)
     partial: list[tuple[dt.date, _Mention]] = []
-    for m in _MONTH_DAY.finditer(text):
-        if (men := mention(m)) and (d := _parse(m.group(), year=year)) is not None:
-            partial.append((d, men))
+    for f in found:
+        if (md := _MONTH_DAY.fullmatch(f.reading.value)) and f.reading.type == "DATE":
+            try:
+                partial.append((dt.date(year, int(md[1]), int(md[2])), mention(f)))
+            except ValueError:
+                continue
 
     dated = full + partial
     past_dated = [d for d, men in dated if not men.future] or [d for d, _ in dated]
@@ -88,12 +93,15 @@ def infer_published(
             upper = min(upper or d, d - dt.timedelta(days=1))
             evidence.append(men.span)
 
-    for m in _WEEKDAY.finditer(text):
-        men = mention(m)
-        if men is None:
+    for f in found:
+        wd = _WEEKDAY.match(f.reading.value)
+        if f.rule != "weekday" or wd is None:
             continue
-        day = _resolve_weekday(anchor, _WEEKDAYS.index(m["day"]), m["rel"], future=men.future)
-        if men.future or m["rel"] == "next":
+        men = mention(f)
+        first = text[f.start : f.end].split()[0].lower()
+        rel = first if first in ("last", "next", "this", "coming", "past") else None
+        day = _resolve_weekday(anchor, int(wd[1]) - 1, rel, future=men.future)
+        if men.future or rel == "next":
             if day > anchor:
                 upper = min(upper or day, day - dt.timedelta(days=1))
                 evidence.append(men.span)
@@ -119,14 +127,6 @@ def _resolve_weekday(anchor: dt.date, weekday: int, rel: str | None, *, future: 
     if (rel == "next" or future) and day < anchor:
         day += dt.timedelta(days=7)
     return day
-
-
-def _parse(phrase: str, *, year: int | None = None) -> dt.date | None:
-    default = _DEFAULT_DATE.replace(year=year) if year else _DEFAULT_DATE
-    try:
-        return dateparser.parse(phrase.replace("Sept.", "Sep."), default=default).date()
-    except (ValueError, OverflowError):
-        return None
 
 
 def _future_sentences(text: str) -> _FutureLookup:

@@ -76,6 +76,10 @@ class Timex(CharSpan):
     id: str
     type: Literal["DATE", "TIME", "DURATION", "SET"]
     value: str
+    mod: str | None = None
+    """TIMEX3 mod: START/MID/END ("early June"), APPROX, MORE_THAN, LESS_THAN, …"""
+    anchored: Literal["published", "reference"] | None = None
+    """What a relative value counts from: the publication date or a date the text named before."""
 
 
 class EventDate(Model):

@@ -101,11 +101,23 @@ def render_text(result: ResultDocument) -> str:
     if result.events:
         lines += ["", f"Events ({len(result.events)})"]
         for ev in result.events:
-            actors = ", ".join(names.get(x, x) for x in ev.actors) or "?"
-            recips = ", ".join(names.get(x, x) for x in ev.recipients)
-            when = f" on {ev.date.value}" if ev.date else ""
+            # Participants no entity covers ("Lithuanian troops") are shown by their words.
+            actors = ", ".join(names.get(x, x) for x in ev.actors) or ", ".join(
+                s.text for s in ev.actor_spans
+            )
+            recips = ", ".join(names.get(x, x) for x in ev.recipients) or ", ".join(
+                s.text for s in ev.recipient_spans
+            )
+            when = f" on {ev.date.value}" if ev.date and not ev.date.fallback else ""
+            flags = [f for f, on in (("not", ev.negated), ("future", ev.future),
+                                     ("hypothetical", ev.hypothetical)) if on]  # fmt: skip
+            note = f"; {', '.join(flags)}" if flags else ""
             lines.append(
-                _wrap(f"{ev.type}: {actors} → {recips or '—'}{when} (“{ev.trigger.text}”)", "  ")
+                _wrap(
+                    f"{ev.type} ({ev.cameo}): {actors or '?'} → {recips or '—'}{when} "
+                    f"(“{ev.trigger.text}”{note})",
+                    "  ",
+                )
             )
     if result.timexes:
         lines += ["", f"Dates and times ({len(result.timexes)})"]

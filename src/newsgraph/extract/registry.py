@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsgraph.extract.base import Extractor
 from newsgraph.extract.entities import EntityExtractor
+from newsgraph.extract.events import EventExtractor
 from newsgraph.extract.quotes import QuoteExtractor
 from newsgraph.extract.timex import TimexExtractor
 
@@ -11,4 +12,5 @@ BUILTIN_EXTRACTORS: tuple[type[Extractor], ...] = (
     EntityExtractor,
     QuoteExtractor,
     TimexExtractor,
+    EventExtractor,
 )

@@ -15,7 +15,8 @@ import re
 from typing import TYPE_CHECKING, ClassVar
 
 from newsgraph.extract.base import Extracted, ExtractionContext
-from newsgraph.extract.timegrammar import Found, Scope, find_timexes
+from newsgraph.extract.timegrammar import Found, find_timexes
+from newsgraph.extract.timenorm import Scope
 from newsgraph.extract.timevalues import Direction
 from newsgraph.schema import Timex
 from newsgraph.settings import ExtractSettings

@@ -15,7 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from newsgraph.extract.timegrammar import Found, Scope, find_timexes
+from newsgraph.extract.timegrammar import Found, find_timexes
+from newsgraph.extract.timenorm import Scope
 from newsgraph.extract.timevalues import Direction
 from newsgraph.schema import CharSpan, DateRange
 

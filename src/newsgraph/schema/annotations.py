@@ -92,20 +92,43 @@ class EventDate(Model):
 
 
 class Event(Model):
-    """A PLOVER-typed political event."""
+    """A PLOVER-typed political event: who did what to whom, when and where."""
 
     id: str
     type: str
+    """PLOVER event type (AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, REQUEST,
+    ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT)."""
     mode: str | None = None
+    """PLOVER mode (CONSULT: visit/third-party/phone…, ASSAULT: aerial/firearms…)."""
     cameo: str | None = None
+    """The closest CAMEO event code, for GDELT-style use."""
+    quad: int | None = Field(default=None, ge=1, le=4)
+    """PLOVER quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    4 material conflict."""
+    goldstein: float | None = Field(default=None, ge=-10, le=10)
+    """Goldstein score of the CAMEO code."""
     actors: tuple[str, ...] = ()
+    """Entity ids; every party of a meeting or agreement."""
     recipients: tuple[str, ...] = ()
+    actor_spans: tuple[CharSpan, ...] = ()
+    """The text naming each actor in this event's sentence (also for actors with no entity)."""
+    recipient_spans: tuple[CharSpan, ...] = ()
+    actor_codes: tuple[str, ...] = ()
+    """CAMEO-style code of each actor span, country then primary sector ("LTUMIL", "CHNGOV",
+    "USA"); "" when neither is known. From the linked entity, else from the span's own words."""
+    recipient_codes: tuple[str, ...] = ()
     location: str | None = None
+    """Entity id of the place."""
     date: EventDate | None = None
     trigger: CharSpan
     negated: bool = False
+    """The text says it did not happen ("did not meet"): not an event that took place."""
+    future: bool = False
+    """Announced or expected, not yet happened ("will visit", "plans to sign")."""
     hypothetical: bool = False
+    """Conditional or possible ("could attack", "if … would")."""
     quote: str | None = None
+    """Quote id when the event is reported inside a quotation or reported statement."""
 
 
 class Claim(Model):

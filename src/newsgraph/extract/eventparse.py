@@ -1,0 +1,335 @@
+"""Event triggers and their participants, from the dependency parse.
+
+A trigger is a verb of the PLOVER lexicon (plover.py: "met", "condemned", "deployed", phrasal
+"sat down with") or an event noun that a light verb or a possessor brings in ("held talks",
+"imposed sanctions", "Russia's invasion"). Participants: subject or passive agent as actor
+(a controlling verb's subject for "agreed to cooperate", the object of "urged X to"), object,
+dative and "with/against/on/to" objects as recipients, conjuncts as compound actors. An
+object that is not itself an actor stands for those its phrase names ("rejected calls by X"),
+"tens of thousands of students" for the students, "Hungary said it will" for Hungary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.coref import PERSON_HEADS
+from newsgraph.extract.plover import LIGHT_VERBS, NOUNS, PHRASAL, VERBS, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string (long lists stay readable)."""
+    return frozenset(text.split())
+
+
+SUBJ = ("nsubj", "csubj")
+_RECIPIENT_PREPS = words("with against on to toward towards at into upon")
+FUTURE_AUX = frozenset(("will", "shall", "'ll", "’ll", "wo"))
+MODAL_AUX = words("could may might would should can must")
+# Types whose complement is another event they are about: "agreed to cooperate" is AGREE,
+# "refused to meet" REJECT, "urged X to withdraw" REQUEST, "threatened to strike" THREATEN.
+GOVERNING = frozenset(("AGREE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"))
+# Verbal events addressed to someone named inside their complement.
+_ADDRESSING = frozenset(("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT"))
+ACTOR_TYPES = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+# Heads that stand for their modifier's state or group: "Brevanian troops", "Chinese
+# officials"; not "the Karsavan currency".
+AGENT_HEADS = PERSON_HEADS | words(
+    "troop soldier force army military navy police government ministry regime authority "
+    "administration delegation rebel militant insurgent protester demonstrator student worker "
+    "people citizen company firm agency media guard parliament court lawmaker side team "
+    "leadership cabinet coalition opposition party fighter group unit forum council bloc "
+    "alliance union league commission committee organization organisation body board office "
+    "bank fund prisoner inhabitant villager resident refugee farmer landowner supporter youth "
+    "hacker guerrilla civilian member crowd mob movement faction network newspaper station "
+    "broadcaster state country nation kingdom republic embassy mission observer inspector "
+    "peacekeeper monitor negotiator separatist extremist terrorist gunman attacker bomber "
+    "militia junta dissident opponent voter"
+)
+# "Tens of thousands of students", "a group of refugees": the people are in the "of" phrase.
+_QUANTITY_HEADS = words(
+    "ten tens hundred hundreds thousand thousands million millions dozen dozens number group "
+    "some many most all several one two three four five part majority handful crowd team unit "
+    "members member contingent wave batch"
+)
+_ANAPHORS = frozenset(("it", "they", "we"))
+
+
+def participant(tok: Token) -> Token:
+    """The word that names a participant: through "tens of thousands of X" to X, and from a
+    reporting clause's "it"/"they" to the subject that reports ("Hungary said it will")."""
+    for _ in range(3):
+        if tok.lemma_.lower() not in _QUANTITY_HEADS and not tok.like_num:
+            break
+        pobj = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if not pobj:
+            break
+        tok = pobj[0]
+    if tok.lower_ in _ANAPHORS and tok.dep_ in SUBJ:
+        clause = tok.head
+        if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head.i != clause.i:
+            subj = [c for c in clause.head.children if c.dep_ in SUBJ and c.pos_ != "PRON"]
+            if subj:
+                return subj[0]
+    return tok
+
+
+def lexicon_reading(tok: Token) -> Trigger | None:
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep") and (phrasal := PHRASAL.get((lemma, c.lower_))):
+                return phrasal
+        if lemma == "call" and not any(
+            c.dep_ in ("xcomp", "ccomp")
+            or (c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for"))
+            for c in tok.children
+        ):
+            return None  # "called the talks frank" names; "called on X to" asks
+        return VERBS.get(lemma)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return NOUNS.get(tok.lower_) or NOUNS.get(tok.lemma_.lower())
+    return None
+
+
+_NOT_PARTICIPANTS = frozenset(
+    ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
+)
+
+
+def _conj(tok: Token) -> list[Token]:
+    return [
+        t
+        for t in (tok, *tok.conjuncts)
+        if (t.ent_type_ not in _NOT_PARTICIPANTS and t.pos_ != "PRON") or t.lower_ in PERSONAL
+    ]
+
+
+PERSONAL = frozenset(("he", "she", "they", "him", "her", "them", "it", "we", "i"))
+
+
+def _np_end(tok: Token) -> int:
+    """Token index after a noun phrase's head, keeping "of"-phrases that name it ("Ministry of
+    Defense") and names written after it."""
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "appos") and child.i == end:
+            end = child.right_edge.i + 1 if child.dep_ != "appos" else end
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            if pobj and (pobj[0].pos_ == "PROPN" or pobj[0].ent_type_):
+                end = pobj[0].i + 1
+    return end
+
+
+def np_range(tok: Token) -> tuple[int, int]:
+    """Token range of the noun phrase a participant's head stands for, without relative clauses
+    or conjuncts."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ not in ("cc", "conj", "punct", "preconj"):
+            start = min(start, child.left_edge.i)
+    return start, _np_end(tok)
+
+
+@dataclass(slots=True)
+class Candidate:
+    trigger: Token
+    verb: Token
+    """The verb that governs the participants: the trigger itself or its light verb."""
+    reading: Trigger | None
+    actors: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
+    governor: Token | None = None
+    """A governing event verb ("agreed" for "cooperate")."""
+
+
+def _unique(toks: Iterable[Token]) -> list[Token]:
+    seen: dict[int, Token] = {}
+    for t in toks:
+        seen.setdefault(t.i, t)
+    return list(seen.values())
+
+
+def _subjects(verb: Token) -> list[Token]:
+    seen: set[int] = set()
+    v: Token | None = verb
+    for _ in range(4):
+        if v is None:
+            break
+        subj = [c for c in v.children if c.dep_ in SUBJ]
+        agent = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        found = agent or subj
+        if found:
+            out = []
+            for s in found:
+                for t in _conj(s):
+                    if t.i not in seen:
+                        seen.add(t.i)
+                        out.append(t)
+            return out
+        if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
+            # "agreed to cooperate": the controller's subject; "urged X to withdraw": its object
+            objs = [c for c in v.head.children if c.dep_ in ("dobj",)] if v.dep_ == "xcomp" else []
+            if objs and v.head.lemma_ in (
+                "urge",
+                "ask",
+                "call",
+                "press",
+                "invite",
+                "force",
+                "order",
+            ):
+                return _conj(objs[0])
+            v = v.head
+        elif v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
+            return _conj(v.head)
+        else:
+            break
+    return []
+
+
+def is_agent(tok: Token) -> bool:
+    """Whether a word can name a participant: a name, a people or group noun, a pronoun."""
+    return (
+        tok.pos_ == "PROPN"
+        or tok.ent_type_ in ACTOR_TYPES
+        or tok.lemma_.lower() in AGENT_HEADS
+        or tok.lower_ in PERSONAL
+    )
+
+
+def agents_in(tok: Token, depth: int = 2) -> list[Token]:
+    """The participants an object stands for: itself if it is one, else those its phrase names
+    ("rejected calls by Belarus's rulers", "denounced Serbia's suppression of …", "vetoed a
+    Security Council resolution")."""
+    tok = participant(tok)
+    if is_agent(tok):
+        return _conj(tok)
+    if depth == 0:
+        return []
+    found: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+            found += agents_in(c, depth - 1)
+        elif c.dep_ == "prep" and c.lower_ in ("by", "from", "against", "on", "to", "of", "with"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found += agents_in(p, depth - 1)
+    return found
+
+
+def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> list[Token]:
+    out: list[Token] = []
+    themes: list[Token] = []
+    sources = [verb] if trigger.i == verb.i else [verb, trigger]
+    for src in sources:
+        for c in src.children:
+            if c.dep_ == "dobj" and c.i != trigger.i:
+                for t in _conj(c):
+                    themes += agents_in(t)
+            elif (c.dep_ in ("dative", "iobj") and c.i != trigger.i) or (
+                c.dep_ == "nsubjpass" and src.i == verb.i
+            ):
+                for t in _conj(c):
+                    out += agents_in(t)
+            elif (c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS) or (
+                c.dep_ == "prep" and c.lower_ == "of" and src.i == trigger.i and src.pos_ == "NOUN"
+            ):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for t in _conj(p):
+                            out += agents_in(t)
+    # "offered its troops to Lebanon": with someone to give to, the object is what is given.
+    if not any(
+        t.dep_ in ("dative", "iobj") or (t.dep_ == "pobj" and t.head.lower_ == "to") for t in out
+    ):
+        out = themes + out
+    if reading is not None and reading.type in _ADDRESSING and not out:
+        # "demanded that the US cancel …", "warned that police will …", "its demand that
+        # Israel ease …": whom it is about is the subject of the complement; "threatened to
+        # deliver blows to the US": its objects.
+        for c in [*verb.children, *(trigger.children if trigger.i != verb.i else ())]:
+            if c.dep_ in ("ccomp", "acl"):
+                out += [
+                    t for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for t in agents_in(s)
+                ]
+            elif c.dep_ == "xcomp" and lexicon_reading(c) is None:
+                out += _recipients(c, c)
+    return _unique(out)
+
+
+def candidates(sent: Span) -> list[Candidate]:
+    """Event triggers of a sentence with their raw participants."""
+    out: list[Candidate] = []
+    for tok in sent:
+        reading = lexicon_reading(tok)
+        if reading is None:
+            continue
+        if tok.pos_ in ("NOUN", "PROPN"):
+            head = tok.head
+            if tok.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
+                cand = Candidate(tok, head, reading)
+                cand.actors = _subjects(head)
+            elif tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in (
+                "take",
+                "begin",
+                "start",
+                "end",
+                "continue",
+            ):
+                cand = Candidate(tok, head, reading)
+            else:
+                poss = [c for c in tok.children if c.dep_ == "poss"]
+                agent = [
+                    p
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "by"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+                if not poss and not agent:
+                    continue
+                cand = Candidate(tok, tok, reading)
+                cand.actors = [t for a in (poss or agent) for t in _conj(a)]
+            cand.recipients = _recipients(head if cand.verb.i == head.i else tok, tok, reading)
+        else:
+            cand = Candidate(tok, tok, reading)
+            cand.actors = _subjects(tok)
+            cand.recipients = _recipients(tok, tok, reading)
+        cand.actors = _unique(participant(t) for t in cand.actors)
+        cand.recipients = _unique(participant(t) for t in cand.recipients)
+        gov = tok.head if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i else None
+        if gov is not None and (r := lexicon_reading(gov)) is not None and r.type in GOVERNING:
+            cand.governor = gov
+        out.append(cand)
+    # "refused to meet X", "agreed to cooperate with X": X is the governing event's recipient too
+    by_trigger = {c.trigger.i: c for c in out}
+    for c in out:
+        if c.governor is not None and (g := by_trigger.get(c.governor.i)) and not g.recipients:
+            g.recipients = list(c.recipients)
+    return out
+
+
+def governing(tok: Token) -> Token:
+    """The outermost event word that takes `tok`'s event as its content: "agreed" for
+    "agreed to withdraw", "refused" for "refused to lift"."""
+    for _ in range(3):
+        if tok.dep_ not in ("xcomp", "ccomp") or tok.head.i == tok.i:
+            break
+        reading = lexicon_reading(tok.head)
+        if reading is None or reading.type not in GOVERNING:
+            break
+        tok = tok.head
+    return tok

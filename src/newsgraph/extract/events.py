@@ -1,0 +1,402 @@
+"""Political events: who did what to whom, when and where, typed in PLOVER with CAMEO codes.
+
+Triggers and participants come from the parse (eventparse.py); each participant is linked to
+the entity whose mention covers its head, or coded from its own words. A type classifier (logistic regression over the trigger,
+its head, object and participants' relations; trained on PLV train by scripts/train_events.py)
+decides between the lexicon's reading and the others.
+
+Flags follow PLOVER: a negated event ("did not meet", "refused to meet") is marked and not
+coded as having happened; "will visit", "plans to sign" are future; "could attack" and
+conditionals are hypothetical. Meetings and agreements list every party as an actor; a visit
+makes the visitor the actor and the host the recipient. Dates come from the time expressions
+of the trigger's clause, else of its sentence, else the publication date (marked fallback);
+the place from an "in/at X" place in the clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from newsgraph.extract.actors import code_span
+from newsgraph.extract.base import Extracted, ExtractionContext
+from newsgraph.extract.coref import PERSON_HEADS
+from newsgraph.extract.eventparse import (
+    ACTOR_TYPES,
+    AGENT_HEADS,
+    FUTURE_AUX,
+    MODAL_AUX,
+    SUBJ,
+    Candidate,
+    agents_in,
+    candidates,
+    is_agent,
+    np_range,
+    participant,
+)
+from newsgraph.extract.eventparse import (
+    words as _words,
+)
+from newsgraph.extract.eventtype import (
+    classify_pair,
+    features,
+    final_type,
+    load_type_model,
+)
+from newsgraph.extract.plover import MILITARY_OBJECTS, QUAD, RECIPROCAL, code
+from newsgraph.schema import CharSpan, Entity, Event, EventDate, Quote, Timex
+from newsgraph.settings import ExtractSettings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["EventExtractor", "classify_pair", "split_code"]
+
+_FUTURE_HEADS = _words("plan expect schedule intend prepare aim hope set due")
+_HYPOTHETICAL_HEADS = _words("threaten want seek consider propose offer try hope")
+_NEGATING_HEADS = _words("refuse decline fail reject deny")
+_PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
+_MOVE_VERBS = _words("send deploy move station dispatch mass")
+
+
+class _Mentions:
+    """Entity lookup by character position."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.spans = sorted(
+            ((m.start, m.end, e.id, e.type) for e in entities for m in e.mentions),
+            key=lambda x: x[0],
+        )
+        self.by_id = {e.id: e for e in entities}
+        self.codes: dict[int, str] = {}
+        """Participant codes by head token: a subject takes part in several events."""
+
+    def code(self, doc: Doc, tok: Token) -> str:
+        """Country + primary sector of a participant: its entity's, else its own words'."""
+        if tok.i not in self.codes:
+            eid = self.entity_for(doc, tok)
+            ent = self.by_id.get(eid) if eid else None
+            if ent is not None and (ent.country or ent.sector):
+                self.codes[tok.i] = (ent.country or "") + (ent.sector or "")
+            else:
+                start, end = np_range(tok)
+                np = doc[start:end]
+                # "the measures" has nothing to code, and code_span is not cheap
+                coded = (
+                    code_span(np)
+                    if any(t.ent_type_ or t.lemma_.lower() in AGENT_HEADS for t in np)
+                    else None
+                )
+                self.codes[tok.i] = ((coded.country or "") + (coded.sector or "")) if coded else ""
+        return self.codes[tok.i]
+
+    def entity_for(self, doc: Doc, tok: Token) -> str | None:
+        """The entity a participant stands for: a mention covering its head; else the one its
+        apposition or "in/of/from" phrase names ("his counterpart, Lloyd Austin", "the regime in
+        Beijing"); else a modifier's ("Russian officials"). A possessor is someone else ("his
+        counterpart" is not "he")."""
+        start, end = np_range(tok)
+        lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+        owners = [
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+            for c in tok.children
+            if c.dep_ == "poss"
+        ]
+        modifier: str | None = None
+        for s, e, eid, _ in self.spans:
+            if s >= hi:
+                break
+            if e <= lo or any(s < oe and os < e for os, oe in owners):
+                continue
+            if s <= tok.idx < e:
+                return eid
+            if tok.lemma_.lower() in AGENT_HEADS:
+                modifier = modifier or eid
+        for c in tok.children:
+            if c.dep_ == "appos" and (found := self.entity_for(doc, c)):
+                return found
+            # "the regime in Beijing" is Beijing's; "his counterpart in Minsk" is not Minsk.
+            preps = ("of", "from") if tok.lemma_.lower() in PERSON_HEADS else ("in", "of", "from")
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj" and (found := self.entity_for(doc, p)):
+                        return found
+        return modifier
+
+
+class EventExtractor:
+    """PLOVER events with CAMEO codes, actors, recipients, date, place and flags."""
+
+    name: ClassVar[str] = "events"
+    version: ClassVar[int] = 1
+    requires: ClassVar[tuple[str, ...]] = ("entities", "timexes", "quotes")
+
+    def __init__(self, settings: ExtractSettings | None = None) -> None:
+        self.settings = settings or ExtractSettings()
+        self.model = load_type_model()
+
+    def __call__(self, ctx: ExtractionContext) -> Extracted:
+        doc, article = ctx.doc, ctx.article
+        text = article.text
+        entities = [e for e in ctx.prior.get("entities", ()) if isinstance(e, Entity)]
+        timexes = [t for t in ctx.prior.get("timexes", ()) if isinstance(t, Timex)]
+        quotes = [q for q in ctx.prior.get("quotes", ()) if isinstance(q, Quote)]
+        mentions = _Mentions(entities)
+        events: list[Event] = []
+        for sent in doc.sents:
+            for cand in candidates(sent):
+                event = self._event(text, doc, cand, mentions, timexes, quotes, article.published)
+                if event is not None:
+                    events.append(event.model_copy(update={"id": f"v{len(events) + 1}"}))
+        return Extracted(events)
+
+    def _event(self, text: str, doc: Doc, cand: Candidate, mentions: _Mentions,
+               timexes: Sequence[Timex], quotes: Sequence[Quote],
+               published: object) -> Event | None:  # fmt: skip
+        if not cand.actors and not cand.recipients:
+            return None
+        trig = cand.trigger
+        event_type, mode = self._type(cand)
+        actors, recipients = list(cand.actors), list(cand.recipients)
+        place: str | None = None
+        # Places among the objects are where it happened, not whom it was done to; a visit's
+        # place stands for its host.
+        keep: list[Token] = []
+        for r in recipients:
+            eid = mentions.entity_for(doc, r)
+            ent = mentions.by_id.get(eid) if eid else None
+            is_place = ent is not None and ent.type in _PLACE_TYPES
+            prep = r.head.lower_ if r.dep_ == "pobj" else ""
+            if is_place and prep in ("in", "at", "into") and place is None:
+                place = eid
+            elif is_place and mode == "visit" and place is None:
+                place = eid
+                keep.append(r)
+            else:
+                keep.append(r)
+        recipients = keep
+        if event_type == "CONSULT" and mode == "host":
+            actors, recipients, mode = recipients, actors, "visit"
+        visit = mode == "visit" or (cand.reading is not None and cand.reading.mode == "visit")
+        if event_type in RECIPROCAL and not visit:
+            actors, recipients = actors + recipients, []
+        if place is None:
+            place = self._place(doc, cand, mentions)
+        if not recipients and place is not None and event_type not in RECIPROCAL:
+            # "lifted the curfew in Montenegro": done to the place's people (as the GSR codes it).
+            recipients = [t for t in cand.verb.subtree if mentions.entity_for(doc, t) == place][:1]
+        actor_ids = _ids(doc, actors, mentions)
+        recipient_ids = [r for r in _ids(doc, recipients, mentions) if r not in actor_ids]
+        actor_codes = [mentions.code(doc, t) for t in actors]
+        recipient_codes = [mentions.code(doc, t) for t in recipients]
+
+        def political(toks: list[Token], ids: list[str]) -> bool:
+            return any(is_agent(t) for t in toks) or any(
+                mentions.by_id[i].type in ACTOR_TYPES for i in ids
+            )
+
+        # "The ruble hit a low": a subject that is not an actor; no actor or recipient at all.
+        # Force and coercion need a political actor; "a declaration demanding …" may speak.
+        strict = QUAD[event_type] == 4 and actors
+        if (strict and not political(actors, actor_ids)) or not political(
+            actors + recipients, actor_ids + recipient_ids
+        ):
+            return None  # "the ruble hit a low", "officials released data": no political actor
+        negated, future, hypothetical = _flags(cand)
+        demand = _demanded(cand)
+        if demand is not None:
+            # "Britain said Libya must hand over the suspects": Britain's demand on Libya.
+            speaker, addressed = demand
+            event_type, mode = "REQUEST", None
+            actors, recipients = [speaker], addressed
+            actor_ids = _ids(doc, actors, mentions)
+            recipient_ids = [r for r in _ids(doc, recipients, mentions) if r not in actor_ids]
+            actor_codes = [mentions.code(doc, t) for t in actors]
+            recipient_codes = [mentions.code(doc, t) for t in recipients]
+        elif (future or hypothetical) and not negated:
+            # PLOVER codes announced cooperation as AGREE, announced retreat as CONCEDE and
+            # announced force or pressure as THREATEN.
+            if QUAD[event_type] in (1, 2) and event_type not in ("AGREE", "RETREAT"):
+                event_type, mode = "AGREE", ("meet" if event_type == "CONSULT" else None)
+            elif event_type == "RETREAT":
+                event_type, mode = "CONCEDE", None
+            elif QUAD[event_type] == 4:
+                event_type, mode = (
+                    "THREATEN",
+                    ("military" if event_type in ("ASSAULT", "MOBILIZE") else None),
+                )
+        coding = code(event_type, mode)
+        return Event(
+            id="v0",
+            type=event_type,
+            mode=mode,
+            cameo=coding.cameo,
+            quad=coding.quad,
+            goldstein=coding.goldstein,
+            actors=tuple(actor_ids),
+            recipients=tuple(recipient_ids),
+            actor_spans=tuple(_span(text, doc, t) for t in actors),
+            recipient_spans=tuple(_span(text, doc, t) for t in recipients),
+            actor_codes=tuple(actor_codes),
+            recipient_codes=tuple(recipient_codes),
+            location=place,
+            date=_date(doc, cand, timexes, published),
+            trigger=CharSpan.of(text, trig.idx, trig.idx + len(trig)),
+            negated=negated,
+            future=future,
+            hypothetical=hypothetical,
+            quote=_quote_of(trig.idx, quotes),
+        )
+
+    def _type(self, cand: Candidate) -> tuple[str, str | None]:
+        """The lexicon's reading unless the model finds it unlikely and is sure of another."""
+        ranked = self.model.predict(features(cand.trigger, cand.verb, cand.actors, cand.recipients))
+        reading = cand.reading
+        if reading is not None and cand.trigger.pos_ in ("NOUN", "PROPN"):
+            return reading.type, reading.mode  # "imposed sanctions", "held talks": unambiguous
+        if reading is not None and cand.trigger.lemma_.lower() in _MOVE_VERBS:
+            objs = [c.lemma_.lower() for c in cand.trigger.children if c.dep_ == "dobj"]
+            if any(o in MILITARY_OBJECTS for o in objs):
+                return "MOBILIZE", "troops"
+        if reading is not None:
+            as_plv = "YIELD" if reading.type in ("CONCEDE", "RETREAT") else reading.type
+            prob = dict(ranked).get(as_plv, 0.0)
+            top, top_p = ranked[0]
+            if prob >= 0.15 or top_p < 0.5:
+                return reading.type, reading.mode
+            return final_type(top, reading)
+        return final_type(ranked[0][0], reading)
+
+    def _place(self, doc: Doc, cand: Candidate, mentions: _Mentions) -> str | None:
+        """An "in/at X" place in the trigger's clause, else in its sentence, nearest first."""
+        verb = cand.verb
+        for scope in (list(verb.subtree), list(verb.sent)):
+            found: list[tuple[int, str]] = []
+            for p in scope:
+                if (
+                    p.dep_ == "pobj"
+                    and p.head.lower_ in ("in", "at")
+                    and (eid := mentions.entity_for(doc, p))
+                ) and mentions.by_id[eid].type in _PLACE_TYPES:
+                    found.append((abs(p.i - cand.trigger.i), eid))
+            if found:
+                return min(found)[1]
+        return None
+
+
+_SPEECH = _words(
+    "say tell state insist reiterate repeat conclude declare announce stress add argue warn write note"
+)
+
+
+def _demanded(cand: Candidate) -> tuple[Token, list[Token]] | None:
+    """(speaker, addressed) when the event is what a speaker says someone must or should do."""
+    verb = cand.verb
+    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        return None
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _SPEECH:
+        return None
+    speakers = [c for c in verb.head.children if c.dep_ in SUBJ]
+    addressed = [c for c in verb.children if c.dep_ in SUBJ]
+    if not speakers or not addressed:
+        return None
+    return participant(speakers[0]), [t for a in addressed for t in agents_in(a)]
+
+
+def _ids(doc: Doc, toks: Sequence[Token], mentions: _Mentions) -> list[str]:
+    out: list[str] = []
+    for t in toks:
+        eid = mentions.entity_for(doc, t)
+        if eid and eid not in out:
+            out.append(eid)
+    return out
+
+
+SECTOR_CODES = _words(
+    "GOV MIL LEG JUD MED BUS EDU CVL OPP REB INS COP SPY NGO IGO REF ELI LAB AGR CRM JRN ENV HLH MNC UAF RAD PTY IMG SET MOD HRI"
+)
+
+
+def split_code(code: str) -> tuple[str | None, tuple[str, ...]]:
+    """("LTU", ("MIL",)) for "LTUMIL"; (None, ("GOV",)) for "GOV"."""
+    parts = [code[i : i + 3] for i in range(0, len(code), 3)]
+    if parts and parts[0] not in SECTOR_CODES:
+        return parts[0], tuple(parts[1:])
+    return None, tuple(parts)
+
+
+def _span(text: str, doc: Doc, tok: Token) -> CharSpan:
+    start, end = np_range(tok)
+    # Doc.text is rebuilt from the tokens on every access: take the article's string.
+    return CharSpan.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def _flags(cand: Candidate) -> tuple[bool, bool, bool]:
+    verb = cand.verb
+    negated = future = hypothetical = False
+    chain = [verb] + ([cand.governor] if cand.governor is not None else [])
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and verb.head not in chain:
+        chain.append(verb.head)
+    for v in chain:
+        for c in v.children:
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
+                negated = True
+            if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
+                future = True
+            if c.dep_ == "aux" and c.lower_ in MODAL_AUX:
+                hypothetical = True
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                hypothetical = True
+            if c.dep_ == "aux" and c.lower_ == "going":
+                future = True
+        if v is not verb:
+            lemma = v.lemma_.lower()
+            if lemma in _NEGATING_HEADS:
+                negated = True
+            if lemma in _FUTURE_HEADS:
+                future = True
+            if lemma in _HYPOTHETICAL_HEADS:
+                hypothetical = True
+    if cand.governor is not None and cand.governor.lemma_.lower() in (
+        "urge",
+        "ask",
+        "call",
+        "demand",
+    ):
+        hypothetical = True
+    return negated, future, hypothetical
+
+
+def _date(
+    doc: Doc, cand: Candidate, timexes: Sequence[Timex], published: object
+) -> EventDate | None:
+    verb = cand.verb
+    lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    sent = verb.sent
+    s_lo, s_hi = sent.start_char, sent.end_char
+    trig_at = cand.trigger.idx
+    best: Timex | None = None
+    for scope_lo, scope_hi in ((lo, hi), (s_lo, s_hi)):
+        inside = [
+            t
+            for t in timexes
+            if t.type in ("DATE", "TIME") and scope_lo <= t.start and t.end <= scope_hi
+        ]
+        if inside:
+            # A calendar value beats "now" or "recently" in the same stretch.
+            best = min(inside, key=lambda t: (not t.value[:1].isdigit(), abs(t.start - trig_at)))
+            break
+    if best is not None:
+        return EventDate(value=best.value, timex=best.id)
+    if published is not None:
+        return EventDate(value=str(published), fallback=True)
+    return None
+
+
+def _quote_of(offset: int, quotes: Sequence[Quote]) -> str | None:
+    inner: tuple[int, str] | None = None
+    for q in quotes:
+        for c in q.content:
+            if c.start <= offset < c.end and (inner is None or c.end - c.start < inner[0]):
+                inner = (c.end - c.start, q.id)
+    return inner[1] if inner else None

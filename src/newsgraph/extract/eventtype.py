@@ -1,0 +1,179 @@
+"""The event type model: what did the source do to the target, in PLOVER.
+
+A multinomial logistic regression over sparse features of a trigger and its participants
+(trained on PLV train by scripts/train_events.py; weights in data/event_types.json, model card
+docs/models/event_types.md). `classify_pair` types a marked (source, target) pair, as PLV asks;
+the extractor asks `TypeModel.predict` about its own triggers.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.eventparse import FUTURE_AUX, MODAL_AUX, governing, lexicon_reading
+from newsgraph.extract.plover import LIGHT_VERBS, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MODEL_RESOURCE = "event_types.json"
+
+
+@dataclass(frozen=True, slots=True)
+class PairLabel:
+    type: str
+    mode: str | None
+    confidence: float
+
+
+class TypeModel:
+    """Multinomial logistic regression over sparse binary features (weights in JSON)."""
+
+    def __init__(
+        self, classes: Sequence[str], bias: Sequence[float], weights: dict[str, list[float]]
+    ) -> None:
+        self.classes = tuple(classes)
+        self.bias = list(bias)
+        self.weights = weights
+
+    def predict(self, features: Sequence[str]) -> list[tuple[str, float]]:
+        z = list(self.bias)
+        for f in set(features):
+            w = self.weights.get(f)
+            if w is not None:
+                for i, v in enumerate(w):
+                    z[i] += v
+        top = max(z)
+        exp = [math.exp(v - top) for v in z]
+        total = sum(exp)
+        return sorted(
+            ((c, e / total) for c, e in zip(self.classes, exp, strict=True)), key=lambda x: -x[1]
+        )
+
+
+@cache
+def load_type_model() -> TypeModel:
+    data = json.loads(
+        resources.files("newsgraph.data").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8")
+    )
+    return TypeModel(data["classes"], data["bias"], data["weights"])
+
+
+def _relation(tok: Token, trigger: Token) -> str:
+    """How a participant hangs from the trigger: "nsubj", "dobj", "prep:with", "poss", …"""
+    t = tok
+    for _ in range(6):
+        if t.head.i == trigger.i or t.head.i == t.i:
+            break
+        t = t.head
+    if t.dep_ == "pobj":
+        return f"prep:{t.head.lower_}"
+    return t.dep_
+
+
+def features(
+    trigger: Token, verb: Token, actors: Sequence[Token], recipients: Sequence[Token]
+) -> list[str]:
+    sent = trigger.sent
+    lemma = trigger.lemma_.lower()
+    feats = [f"lemma={lemma}", f"pos={trigger.pos_}"]
+    if (r := lexicon_reading(trigger)) is not None:
+        feats += [f"lex={r.type}", f"lexmode={r.type}|{r.mode}"]
+    if verb.i != trigger.i:
+        feats += [f"light={verb.lemma_.lower()}", f"light+noun={verb.lemma_.lower()}+{lemma}"]
+    head = verb.head if verb.head.i != verb.i else None
+    if head is not None:
+        feats.append(f"head={head.lemma_.lower()}")
+        if (hr := lexicon_reading(head)) is not None:
+            feats.append(f"headlex={hr.type}")
+    for c in verb.children:
+        if c.dep_ == "neg":
+            feats.append("neg")
+        if c.dep_ in ("aux",) and c.lower_ in FUTURE_AUX | MODAL_AUX:
+            feats.append(f"aux={c.lower_}")
+        if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp", "prt"):
+            feats.append(f"{c.dep_}={c.lemma_.lower()}")
+            if (cr := lexicon_reading(c)) is not None:
+                feats.append(f"{c.dep_}lex={cr.type}")
+        if c.dep_ == "prep":
+            feats.append(f"prep={c.lower_}")
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    feats.append(f"prep+obj={c.lower_}+{p.lemma_.lower()}")
+        if c.dep_ in ("nsubjpass", "auxpass"):
+            feats.append("passive")
+    for role, toks in (("src", actors), ("tgt", recipients)):
+        for t in toks[:2]:
+            feats.append(f"{role}rel={_relation(t, trigger)}")
+            if t.ent_type_:
+                feats.append(f"{role}ent={t.ent_type_}")
+    for t in sent:
+        if t.pos_ in ("VERB", "NOUN", "ADJ") and not t.is_stop:
+            feats.append(f"bow={t.lemma_.lower()}")
+    return feats
+
+
+def _head_of(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def pair_trigger(source: Token, target: Token) -> Token:
+    """The word that relates two participants: their lowest common ancestor, or an event word on
+    the way up from the target when the ancestor is only a reporting or linking verb."""
+    up = [source, *source.ancestors]
+    seen = {t.i for t in up}
+    path = [target]
+    lca: Token = target
+    for t in [target, *target.ancestors]:
+        if t.i in seen:
+            lca = t
+            break
+        path.append(t)
+    if lca.i in (source.i, target.i) and lca.head.i != lca.i:
+        lca = lca.head
+    found = lca
+    if lexicon_reading(lca) is None:
+        found = next((t for t in [*reversed(path), *up] if lexicon_reading(t) is not None), lca)
+    return governing(found)
+
+
+def pair_features(doc: Doc, source: tuple[int, int], target: tuple[int, int]) -> list[str]:
+    """Features of "what did the source do to the target" for a sentence with both marked."""
+    s = _head_of(doc, *source)
+    t = _head_of(doc, *target)
+    if s is None or t is None:
+        return []
+    trigger = pair_trigger(s, t)
+    verb = (
+        trigger.head
+        if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_ in LIGHT_VERBS
+        else trigger
+    )
+    return [
+        *features(trigger, verb, [s], [t]),
+        f"pairrel={_relation(s, trigger)}>{_relation(t, trigger)}",
+    ]
+
+
+def final_type(label: str, reading: Trigger | None) -> tuple[str, str | None]:
+    if label == "YIELD":  # PLV's class for CONCEDE and RETREAT
+        label = reading.type if reading and reading.type in ("CONCEDE", "RETREAT") else "CONCEDE"
+    mode = reading.mode if reading and reading.type == label else None
+    return label, mode
+
+
+def classify_pair(doc: Doc, source: tuple[int, int], target: tuple[int, int]) -> PairLabel:
+    """PLOVER type (and mode) of what the source did to the target, given their offsets."""
+    feats = pair_features(doc, source, target)
+    s, t = _head_of(doc, *source), _head_of(doc, *target)
+    reading = lexicon_reading(pair_trigger(s, t)) if s is not None and t is not None else None
+    label, p = load_type_model().predict(feats)[0]
+    event_type, mode = final_type(label, reading)
+    return PairLabel(event_type, mode, p)

@@ -208,6 +208,8 @@ class MeantimeDoc:
     """Token ids of the annotated sentences."""
     tokens: dict[int, str]
     mentions: dict[tuple[int, ...], GoldMention] = field(default_factory=dict)
+    values: dict[tuple[int, ...], str] = field(default_factory=dict)
+    """VALUE markables (QUANTITY, MONEY, PERCENT) by their token ids (bench/claims.py)."""
 
     def surface(self, ids: tuple[int, ...]) -> str:
         return " ".join(self.tokens[i] for i in ids)
@@ -264,6 +266,8 @@ def read_meantime(path: Path, detok: Callable[[list[tuple[str, str]]], Any]) -> 
                 refers.setdefault(src.get("m_id", ""), target.get("m_id", ""))
     for el in markables:
         m_id = el.get("m_id", "")
+        if el.tag == "VALUE" and anchors[m_id]:
+            doc.values[tuple(anchors[m_id])] = el.get("type", "")
         if el.tag == "ENTITY_MENTION" and anchors[m_id]:
             entity = refers.get(m_id, f"unlinked-{m_id}")
             doc.mentions.setdefault(

@@ -33,7 +33,7 @@ def test_json_output_is_a_valid_v1_result(tmp_path):
     names = {e.name for e in result.entities}
     assert "Ana Ruiz" in names
     assert not any("Piet" in n for n in names)  # credits are not in the text, so not entities
-    assert [r.name for r in result.runs] == ["entities", "quotes", "timexes", "events"]
+    assert [r.name for r in result.runs] == ["entities", "quotes", "timexes", "events", "claims"]
 
 
 def test_stdin_and_published_option():

@@ -40,7 +40,7 @@ def test_missing_requirement_and_cycle_fail_at_build_time():
 def test_unknown_extractor_names_the_available_ones():
     with pytest.raises(
         ConfigError,
-        match="unknown extractor 'qoutes'; available: \\['entities', 'events', 'quotes', 'timexes'\\]",
+        match="unknown extractor 'qoutes'; available: \\['claims', 'entities', 'events', 'quotes', 'timexes'\\]",
     ):
         build_extractors(ExtractSettings(enabled=("qoutes",)))
 

@@ -129,9 +129,11 @@ def render_text(result: ResultDocument) -> str:
     if result.claims:
         lines += ["", f"Figures ({len(result.claims)})"]
         for c in result.claims:
-            lines.append(
-                _wrap(f"{c.span.text}: {c.value} {c.unit or ''} {c.measure or ''}".rstrip(), "  ")
-            )
+            notes = [n for n in (c.unit, c.direction, c.comparison, c.time) if n]
+            if c.claimant_entity:
+                notes.append("claimed by " + names.get(c.claimant_entity, c.claimant_entity))
+            what = f" — {c.measure}" if c.measure else ""
+            lines.append(_wrap(f"{c.span.text}{what} ({'; '.join(notes) or c.kind})", "  "))
     problems = [r for r in result.runs if r.status != "ok"]
     if problems:
         lines += ["", "Extractors that did not finish"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.extract.base import Extractor
+from newsgraph.extract.claims import ClaimExtractor
 from newsgraph.extract.entities import EntityExtractor
 from newsgraph.extract.events import EventExtractor
 from newsgraph.extract.quotes import QuoteExtractor
@@ -13,4 +14,5 @@ BUILTIN_EXTRACTORS: tuple[type[Extractor], ...] = (
     QuoteExtractor,
     TimexExtractor,
     EventExtractor,
+    ClaimExtractor,
 )

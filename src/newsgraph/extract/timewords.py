@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.extract.numbers import WORD_VALUES
+
 MONTHS = {
     name: i + 1
     for i, names in enumerate(
@@ -33,34 +35,7 @@ MONTHS = {
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
                  "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
-NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
+NUMBERS = {w: int(v) for w, v in WORD_VALUES.items() if v.is_integer() and v <= 20}
 NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                 "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
                 "a": 1, "an": 1, "a dozen": 12, "dozen": 12, "a couple of": 2, "couple of": 2,

@@ -136,12 +136,27 @@ class Claim(Model):
 
     id: str
     value: float | None
+    """The number, magnitudes applied ("$4.6 billion" → 4.6e9); None for "thousands of"."""
+    value_high: float | None = None
+    """Upper end of a range ("15-20 %", "between $12 million and $20 million")."""
+    kind: Literal["count", "money", "percent", "measure", "rank", "age", "vague"] = "count"
     unit: str | None = None
+    """"percent", an ISO 4217 currency, a unit ("km", "gb"), what is counted ("vessel"), or
+    for ranks what the rank is in ("largest")."""
+    qualifier: str | None = None
+    """APPROX, MORE_THAN, LESS_THAN, EQUAL_OR_MORE, EQUAL_OR_LESS or EXACT ("over 30 percent")."""
     measure: str | None = None
+    """What the figure is of: "bilateral trade", "the youth jobless rate", "U.S. imports"."""
+    direction: Literal["up", "down", "level"] | None = None
+    """Rose/fell/hit as the sentence tells it."""
+    comparison: str | None = None
+    """Words that set the figure against another: "record high", "peak", "compared with"."""
     subject_entity: str | None = None
     time: str | None = None
+    """TIMEX3 value of the time the figure is for ("2022", "2023-06")."""
     span: CharSpan
     claimant_entity: str | None = None
+    """The quote's speaker when the figure is inside a reported statement; None: the article."""
     quote: str | None = None
 
 

@@ -49,7 +49,8 @@ AGENT_HEADS = PERSON_HEADS | words(
     "hacker guerrilla civilian member crowd mob movement faction network newspaper station "
     "broadcaster state country nation kingdom republic embassy mission observer inspector "
     "peacekeeper monitor negotiator separatist extremist terrorist gunman attacker bomber "
-    "militia junta dissident opponent voter"
+    "militia junta dissident opponent voter militiaman policeman serviceman trooper marine "
+    "sailor pilot commando sniper tribesman warlord"
 )
 # "Tens of thousands of students", "a group of refugees": the people are in the "of" phrase.
 _QUANTITY_HEADS = words(
@@ -109,11 +110,14 @@ _NOT_PARTICIPANTS = frozenset(
 
 
 def _conj(tok: Token) -> list[Token]:
-    return [
-        t
-        for t in (tok, *tok.conjuncts)
-        if (t.ent_type_ not in _NOT_PARTICIPANTS and t.pos_ != "PRON") or t.lower_ in PERSONAL
-    ]
+    """A participant and its conjuncts, each as the word that names it; no dates or numbers
+    ("on Monday"), but "thousands of Kurds" is the Kurds."""
+    out = []
+    for t in (tok, *tok.conjuncts):
+        t = participant(t)
+        if (t.ent_type_ not in _NOT_PARTICIPANTS and t.pos_ != "PRON") or t.lower_ in PERSONAL:
+            out.append(t)
+    return out
 
 
 PERSONAL = frozenset(("he", "she", "they", "him", "her", "them", "it", "we", "i"))
@@ -291,7 +295,11 @@ def candidates(sent: Span) -> list[Candidate]:
             ):
                 cand = Candidate(tok, head, reading)
             else:
-                poss = [c for c in tok.children if c.dep_ == "poss"]
+                poss = [c for c in tok.children if c.dep_ == "poss"] or [
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+                ]
                 agent = [
                     p
                     for c in tok.children

@@ -57,6 +57,11 @@ _HYPOTHETICAL_HEADS = _words("threaten want seek consider propose offer try hope
 _NEGATING_HEADS = _words("refuse decline fail reject deny")
 _PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 _MOVE_VERBS = _words("send deploy move station dispatch mass")
+_TAKE_VERBS = _words("capture seize take retake recapture occupy overrun")
+_TERRITORY = _words(
+    "village town city territory area region stronghold base position airport port hill "
+    "district province border capital outpost"
+)
 
 
 class _Mentions:
@@ -197,7 +202,11 @@ class EventExtractor:
 
         # "The ruble hit a low": a subject that is not an actor; no actor or recipient at all.
         # Force and coercion need a political actor; "a declaration demanding …" may speak.
-        strict = QUAD[event_type] == 4 and actors
+        # "An explosion killed two youths": violence against people stands without an actor.
+        harmed = trig.lemma_.lower() in ("kill", "wound", "injure") and any(
+            is_agent(t) for t in recipients
+        )
+        strict = QUAD[event_type] == 4 and actors and not harmed
         if (strict and not political(actors, actor_ids)) or not political(
             actors + recipients, actor_ids + recipient_ids
         ):
@@ -254,6 +263,11 @@ class EventExtractor:
         reading = cand.reading
         if reading is not None and cand.trigger.pos_ in ("NOUN", "PROPN"):
             return reading.type, reading.mode  # "imposed sanctions", "held talks": unambiguous
+        lemma = cand.trigger.lemma_.lower()
+        if reading is not None and lemma in _TAKE_VERBS:
+            objs = [c.lemma_.lower() for c in cand.trigger.children if c.dep_ == "dobj"]
+            if any(o in _TERRITORY for o in objs):
+                return "ASSAULT", "occupy"  # "captured a village": taking ground, not an arrest
         if reading is not None and cand.trigger.lemma_.lower() in _MOVE_VERBS:
             objs = [c.lemma_.lower() for c in cand.trigger.children if c.dep_ == "dobj"]
             if any(o in MILITARY_OBJECTS for o in objs):

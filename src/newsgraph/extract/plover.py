@@ -168,7 +168,7 @@ _add(VERBS, "COERCE", None, "ban restrict censor close shut outlaw blockade prev
 _add(VERBS, "COERCE", "arrest", "arrest detain jail imprison sentence capture")
 _add(VERBS, "COERCE", "seize", "seize confiscate raid occupy annex")
 _add(VERBS, "COERCE", "deport", "deport")
-_add(VERBS, "ASSAULT", None, "attack assault strike hit fight invade kill wound injure clash "
+_add(VERBS, "ASSAULT", None, "attack assault strike hit fight invade kill wound injure clash retake "
      "fire target ambush storm")  # fmt: skip
 _add(VERBS, "ASSAULT", "bomb", "bomb shell blast explode")
 _add(VERBS, "ASSAULT", "aerial", "airstrike bombard")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +115,33 @@ def test_coding_tables() -> None:
     assert code("ASSAULT", "no-such-mode").cameo == "190"
     assert gdelt_quadclass("057") == 1 and gdelt_quadclass("163") == 4
     assert len(QUAD) == 16
+
+
+def test_seed_article_events(processor: Processor, seed_path: Path) -> None:
+    """The seed's events with the participants, dates and places the text gives."""
+    article = article_from_text(seed_path.read_text(encoding="utf-8"), uri="seed")
+    (result,) = list(processor.process([article]))
+
+    def find(event_type: str, actors: set[str], recipients: Collection[str] = ()) -> Event:
+        for e in result.events:
+            if (
+                e.type == event_type
+                and actors <= _names(result, e.actors)
+                and set(recipients) <= _names(result, e.recipients)
+            ):
+                return e
+        raise AssertionError(f"no {event_type} {actors} -> {recipients}")
+
+    khrenin = find("CONSULT", {"Li Shangfu", "Viktor Khrenin"})
+    assert khrenin.date is not None and khrenin.date.value == "2023-08-16"
+    assert khrenin.location is not None and _names(result, (khrenin.location,)) == {"Minsk"}
+    lukashenko = find("CONSULT", {"Li Shangfu", "Aleksandr Lukashenko"})
+    assert lukashenko.date is not None and lukashenko.date.value == "2023-08-17"
+    visit = find("CONSULT", {"Aleksandr Lukashenko"}, {"Beijing"})
+    assert visit.mode == "visit" and visit.date is not None and visit.date.value == "2023-03"
+    troops = find("MOBILIZE", {"Russia"}, {"Belarus"})
+    assert troops.date is not None and troops.date.value == "2022-FA"
+    find("REJECT", {"Beijing"})  # refused to join the sanctions
+    austin = find("REJECT", {"Li Shangfu"}, {"Lloyd Austin"})
+    assert not austin.negated
+    assert any(e.negated and e.type == "CONSULT" for e in result.events)  # the meeting that wasn't

@@ -246,7 +246,9 @@ def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> 
             elif (c.dep_ in ("dative", "iobj") and c.i != trigger.i) or (
                 c.dep_ == "nsubjpass" and src.i == verb.i
             ):
-                for t in _conj(c):
+                # "sent troops to Belarus" parses "to" itself as the dative
+                heads = [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
+                for t in (t for h in heads for t in _conj(h)):
                     out += agents_in(t)
             elif (c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS) or (
                 c.dep_ == "prep" and c.lower_ == "of" and src.i == trigger.i and src.pos_ == "NOUN"

@@ -187,9 +187,31 @@ class EventExtractor:
             actors, recipients = actors + recipients, []
         if place is None:
             place = self._place(doc, cand, mentions)
-        if not recipients and place is not None and event_type not in RECIPROCAL:
+        if event_type in ("MOBILIZE", "AID"):
+            # "sent troops and hardware to Belarus": what is sent is not whom it is sent to
+            sent = [r for r in recipients if r.lemma_.lower() in MILITARY_OBJECTS]
+            recipients = [r for r in recipients if r not in sent] + [
+                p
+                for r in sent
+                for t in r.subtree
+                if t.dep_ == "prep" and t.lower_ in ("to", "into")
+                for c in t.children
+                if c.dep_ == "pobj"
+                for p in agents_in(c)
+            ]
+        actor_places = {mentions.entity_for(doc, t) for t in actors}
+        if (
+            not recipients
+            and place is not None
+            and place not in actor_places
+            and event_type not in RECIPROCAL
+        ):
             # "lifted the curfew in Montenegro": done to the place's people (as the GSR codes it).
-            recipients = [t for t in cand.verb.subtree if mentions.entity_for(doc, t) == place][:1]
+            recipients = [
+                t
+                for t in cand.verb.subtree
+                if t not in actors and mentions.entity_for(doc, t) == place
+            ][:1]
         actor_ids = _ids(doc, actors, mentions)
         recipient_ids = [r for r in _ids(doc, recipients, mentions) if r not in actor_ids]
         actor_codes = [mentions.code(doc, t) for t in actors]

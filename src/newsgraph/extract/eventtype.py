@@ -116,7 +116,17 @@ def features(
     for t in sent:
         if t.pos_ in ("VERB", "NOUN", "ADJ") and not t.is_stop:
             feats.append(f"bow={t.lemma_.lower()}")
-    return feats
+        if (r := lexicon_reading(t)) is not None:
+            feats.append(f"slex={r.type}")  # every event word of the sentence votes a little
+    return _conjoined(feats)
+
+
+def _conjoined(feats: list[str]) -> list[str]:
+    """The trigger's lemma and reading paired with how the participants hang from it and with
+    negation: "withdraw" is RETREAT, "refused … withdraw" REJECT."""
+    heads = [f for f in feats if f.startswith(("lemma=", "lex="))]
+    context = [f for f in feats if f.startswith(("srcrel=", "tgtrel=")) or f == "neg"]
+    return feats + [f"{a}&{b}" for a in heads for b in context]
 
 
 def _head_of(doc: Doc, start: int, end: int) -> Token | None:
@@ -156,9 +166,19 @@ def pair_features(doc: Doc, source: tuple[int, int], target: tuple[int, int]) ->
         if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_ in LIGHT_VERBS
         else trigger
     )
+    pairrel = f"pairrel={_relation(s, trigger)}>{_relation(t, trigger)}"
+    lo, hi = min(source[1], target[1]), max(source[0], target[0])
+    between = [
+        f"mid={tok.lemma_.lower()}"
+        for tok in doc
+        if lo <= tok.idx < hi and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADP")
+    ]
+    heads = [f for f in features(trigger, verb, [s], [t]) if f.startswith(("lemma=", "lex="))]
     return [
         *features(trigger, verb, [s], [t]),
-        f"pairrel={_relation(s, trigger)}>{_relation(t, trigger)}",
+        pairrel,
+        *between,
+        *(f"{h}&{pairrel}" for h in heads if "&" not in h),
     ]
 
 

@@ -32,6 +32,8 @@ from newsgraph.extract.numbers import (
     rank_figure,
     vague_figure,
 )
+from newsgraph.extract.quotes import quote_containing
+from newsgraph.extract.timex import timex_in
 from newsgraph.schema import CharSpan, Claim, Entity, Quote, Timex
 from newsgraph.settings import ExtractSettings
 
@@ -109,7 +111,7 @@ class ClaimExtractor:
                 measure_tok = None  # "He said …", "which": not what the figure is of
             measure = _phrase(text, doc, measure_tok) if measure_tok is not None else None
             verb = _verb_of(last)
-            quote = _quote_of(fig.start, quotes)
+            quote = quote_containing(fig.start, quotes)
             claims.append(
                 Claim(
                     id=f"n{len(claims) + 1}",
@@ -283,21 +285,10 @@ def _entity_in(doc: Doc, tok: Token | None, mentions: Sequence[tuple[int, int, s
 
 
 def _time(timexes: Sequence[Timex], verb: Token | None, first: Token) -> str | None:
-    for scope in ((verb,) if verb is not None else ()) + (first.sent.root,):
-        lo, hi = scope.left_edge.idx, scope.right_edge.idx + len(scope.right_edge)
-        inside = [
-            t for t in timexes if t.type in ("DATE", "TIME") and lo <= t.start and t.end <= hi
-        ]
-        if inside:
-            best = min(inside, key=lambda t: (not t.value[:1].isdigit(), abs(t.start - first.idx)))
-            return best.value
-    return None
-
-
-def _quote_of(offset: int, quotes: Sequence[Quote]) -> Quote | None:
-    inner: tuple[int, Quote] | None = None
-    for q in quotes:
-        for c in q.content:
-            if c.start <= offset < c.end and (inner is None or c.end - c.start < inner[0]):
-                inner = (c.end - c.start, q)
-    return inner[1] if inner else None
+    scopes = [
+        (t.left_edge.idx, t.right_edge.idx + len(t.right_edge))
+        for t in (verb, first.sent.root)
+        if t is not None
+    ]
+    best = timex_in(timexes, scopes, first.idx)
+    return best.value if best else None

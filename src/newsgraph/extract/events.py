@@ -44,6 +44,8 @@ from newsgraph.extract.eventtype import (
     load_type_model,
 )
 from newsgraph.extract.plover import MILITARY_OBJECTS, QUAD, RECIPROCAL, code
+from newsgraph.extract.quotes import quote_containing
+from newsgraph.extract.timex import timex_in
 from newsgraph.schema import CharSpan, Entity, Event, EventDate, Quote, Timex
 from newsgraph.settings import ExtractSettings
 
@@ -276,7 +278,7 @@ class EventExtractor:
             negated=negated,
             future=future,
             hypothetical=hypothetical,
-            quote=_quote_of(trig.idx, quotes),
+            quote=(q.id if (q := quote_containing(trig.idx, quotes)) else None),
         )
 
     def _type(self, cand: Candidate) -> tuple[str, str | None]:
@@ -406,33 +408,11 @@ def _flags(cand: Candidate) -> tuple[bool, bool, bool]:
 def _date(
     doc: Doc, cand: Candidate, timexes: Sequence[Timex], published: object
 ) -> EventDate | None:
-    verb = cand.verb
-    lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
-    sent = verb.sent
-    s_lo, s_hi = sent.start_char, sent.end_char
-    trig_at = cand.trigger.idx
-    best: Timex | None = None
-    for scope_lo, scope_hi in ((lo, hi), (s_lo, s_hi)):
-        inside = [
-            t
-            for t in timexes
-            if t.type in ("DATE", "TIME") and scope_lo <= t.start and t.end <= scope_hi
-        ]
-        if inside:
-            # A calendar value beats "now" or "recently" in the same stretch.
-            best = min(inside, key=lambda t: (not t.value[:1].isdigit(), abs(t.start - trig_at)))
-            break
+    verb, sent = cand.verb, cand.verb.sent
+    clause = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
+    best = timex_in(timexes, (clause, (sent.start_char, sent.end_char)), cand.trigger.idx)
     if best is not None:
         return EventDate(value=best.value, timex=best.id)
     if published is not None:
         return EventDate(value=str(published), fallback=True)
     return None
-
-
-def _quote_of(offset: int, quotes: Sequence[Quote]) -> str | None:
-    inner: tuple[int, str] | None = None
-    for q in quotes:
-        for c in q.content:
-            if c.start <= offset < c.end and (inner is None or c.end - c.start < inner[0]):
-                inner = (c.end - c.start, q.id)
-    return inner[1] if inner else None

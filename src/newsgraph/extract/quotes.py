@@ -236,3 +236,14 @@ def _carry_relays(quotes: list[Quote], paragraphs: list[tuple[int, int]]) -> lis
         out.append(q)
     out.sort(key=lambda q: int(q.id[1:]))
     return out
+
+
+def quote_containing(offset: int, quotes: Sequence[Quote]) -> Quote | None:
+    """The innermost quote whose content holds the character at `offset`: who a fact
+    reported there is attributed to."""
+    inner: tuple[int, Quote] | None = None
+    for q in quotes:
+        for c in q.content:
+            if c.start <= offset < c.end and (inner is None or c.end - c.start < inner[0]):
+                inner = (c.end - c.start, q)
+    return inner[1] if inner else None

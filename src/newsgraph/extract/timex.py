@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from newsgraph.extract.base import Extracted, ExtractionContext
@@ -153,3 +154,18 @@ def _sentence_direction(tok: Token) -> Direction:
     if any(t.tag_ == "VBD" for t in sent):
         return "past"
     return "present"
+
+
+def timex_in(
+    timexes: Sequence[Timex], scopes: Sequence[tuple[int, int]], near: int
+) -> Timex | None:
+    """The DATE or TIME expression that dates something at `near`: from the first character
+    range (its clause, then its sentence) that holds one, a calendar value before "now" or
+    "recently", the nearest first."""
+    for lo, hi in scopes:
+        inside = [
+            t for t in timexes if t.type in ("DATE", "TIME") and lo <= t.start and t.end <= hi
+        ]
+        if inside:
+            return min(inside, key=lambda t: (not t.value[:1].isdigit(), abs(t.start - near)))
+    return None

@@ -41,31 +41,32 @@ from bench.entities import (
     TOOLS,
     TOPICS,
     MeantimeDoc,
-    _f1,
-    _ratio,
     _tool,
+    f1,
+    ratio,
     read_meantime,
     token_offsets,
 )
 
-# The vocabulary is newsgraph's; reading the gold extent with it is this file's own code.
-_WORDS = WORD_VALUES
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
           "mn": 1e6, "m": 1e6, "k": 1e3}  # fmt: skip
 
 
 def gold_value(surface: str) -> float | None:
-    """The first number written in a gold extent, magnitude applied; None if there is none."""
+    """The first number written in a gold extent, magnitude applied; None if there is none.
+
+    newsgraph's vocabulary of number words, but this reader, not newsgraph's figure grammar.
+    """
     low = surface.lower().replace(" ,", ",")
     m = re.search(r"\d[\d,]*(?:\.\d+)?", low)
     if m:
         value = float(m.group().replace(",", ""))
         rest = low[m.end() :]
     else:
-        word = next((w for w in re.findall(r"[a-z]+", low) if w in _WORDS), None)
+        word = next((w for w in re.findall(r"[a-z]+", low) if w in WORD_VALUES), None)
         if word is None:
             return None
-        value = float(_WORDS[word])
+        value = float(WORD_VALUES[word])
         rest = low[low.index(word) + len(word) :]
     scale = re.match(r"\s*(thousand|million|billion|trillion|bn|mn|m|k)\b", rest)
     return value * _SCALE[scale.group(1)] if scale else value
@@ -140,16 +141,16 @@ def score(docs: list[MeantimeDoc], errors: IO[str] | None) -> tuple[dict[str, fl
             for k, (_, claim) in enumerate(preds):
                 if k not in used_p:
                     errors.write(json.dumps({"doc": doc.name, "kind": "spurious", "claim": claim.span.text, "claim_kind": claim.kind}) + "\n")  # fmt: skip
-    p, r = _ratio(n["matched"], n["pred"]), _ratio(n["matched"], n["gold"])
-    sp, sr = _ratio(n["strict"], n["pred"]), _ratio(n["strict"], n["gold"])
+    p, r = ratio(n["matched"], n["pred"]), ratio(n["matched"], n["gold"])
+    sp, sr = ratio(n["strict"], n["pred"]), ratio(n["strict"], n["gold"])
     return {
         "meantime_precision": p,
         "meantime_recall": r,
-        "meantime_f1": _f1(p, r),
-        "meantime_value_accuracy": _ratio(n["value_right"], n["matched"]),
+        "meantime_f1": f1(p, r),
+        "meantime_value_accuracy": ratio(n["value_right"], n["matched"]),
         "meantime_strict_precision": sp,
         "meantime_strict_recall": sr,
-        "meantime_strict_f1": _f1(sp, sr),
+        "meantime_strict_f1": f1(sp, sr),
         "n_gold": n["gold"],
         "n_claims": n["pred"],
         "n_docs_rejected": n["docs_rejected"],
@@ -180,9 +181,7 @@ def main() -> None:
             errors.close()
     for kind in ("QUANTITY", "MONEY", "PERCENT"):
         gold = per_type[f"{kind}_gold"]
-        print(
-            f"{kind}: recall {_ratio(per_type[f'{kind}_found'], gold)} of {gold}", file=sys.stderr
-        )
+        print(f"{kind}: recall {ratio(per_type[f'{kind}_found'], gold)} of {gold}", file=sys.stderr)
     print(json.dumps(out))
 
 

@@ -79,11 +79,11 @@ def _tool(name: str) -> ModuleType:
     return module
 
 
-def _ratio(num: float, den: float) -> float:
+def ratio(num: float, den: float) -> float:
     return round(num / den, 4) if den else 0.0
 
 
-def _f1(p: float, r: float) -> float:
+def f1(p: float, r: float) -> float:
     return round(2 * p * r / (p + r), 4) if p + r else 0.0
 
 
@@ -174,12 +174,12 @@ def run_gsr(
             file=sys.stderr,
         )
     return {
-        "gsr_country_accuracy": _ratio(n["country_ok"], n["country"]),
-        "gsr_org_accuracy": _ratio(n["org_ok"], n["org"]),
-        "gsr_org_accuracy_strict": _ratio(n["org_strict_ok"], n["org"]),
-        "gsr_sector_accuracy": _ratio(n["sector_ok"], n["sector"]),
-        "gsr_sector_any_accuracy": _ratio(n["sector_any_ok"], n["sector"]),
-        "gsr_sector_empty_agreement": _ratio(n["no_sector_ok"], n["no_sector"]),
+        "gsr_country_accuracy": ratio(n["country_ok"], n["country"]),
+        "gsr_org_accuracy": ratio(n["org_ok"], n["org"]),
+        "gsr_org_accuracy_strict": ratio(n["org_strict_ok"], n["org"]),
+        "gsr_sector_accuracy": ratio(n["sector_ok"], n["sector"]),
+        "gsr_sector_any_accuracy": ratio(n["sector_any_ok"], n["sector"]),
+        "gsr_sector_empty_agreement": ratio(n["no_sector_ok"], n["no_sector"]),
         "n_gsr_records": len(records),
         "n_gsr_country": n["country"],
         "n_gsr_org": n["org"],
@@ -366,14 +366,14 @@ def run_meantime(split: str, limit: int | None, errors: IO[str] | None) -> dict[
         hits = Counter(getattr(gold[k], label) for k in matched)
         print(f"meantime gold mentions by {label} (matched/total):", file=sys.stderr)
         for t, c in total.most_common():
-            print(f"  {t:10} {hits[t]:5}/{c:<5} {_ratio(hits[t], c):.3f}", file=sys.stderr)
+            print(f"  {t:10} {hits[t]:5}/{c:<5} {ratio(hits[t], c):.3f}", file=sys.stderr)
     for note, count in sorted(n.items()):
         print(f"meantime note: {note} = {count}", file=sys.stderr)
 
     gold_last = {(d, ids[-1]) for d, ids in gold}
     pred_last = {(d, ids[-1]) for d, ids in pred_surface}
-    lenient_p = _ratio(sum((d, ids[-1]) in gold_last for d, ids in pred_surface), len(pred_surface))
-    lenient_r = _ratio(sum((d, ids[-1]) in pred_last for d, ids in gold), len(gold))
+    lenient_p = ratio(sum((d, ids[-1]) in gold_last for d, ids in pred_surface), len(pred_surface))
+    lenient_r = ratio(sum((d, ids[-1]) in pred_last for d, ids in gold), len(gold))
     if errors:
         write_meantime_errors(errors, docs, gold, ours, pred_surface)
     mentions = res["mentions"]
@@ -381,7 +381,7 @@ def run_meantime(split: str, limit: int | None, errors: IO[str] | None) -> dict[
         "meantime_mention_precision": round(mentions["precision"], 4),
         "meantime_mention_recall": round(mentions["recall"], 4),
         "meantime_mention_f1": round(mentions["f1"], 4),
-        "meantime_mention_f1_lenient": _f1(lenient_p, lenient_r),
+        "meantime_mention_f1_lenient": f1(lenient_p, lenient_r),
         "meantime_b3_f1": round(res["bcub"]["f1"], 4),
         "meantime_muc_f1": round(res["muc"]["f1"], 4),
         "baseline_b3_f1": round(base["bcub"]["f1"], 4),

@@ -51,7 +51,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from bench.entities import CAMEO_TO_ISO, TRANSNATIONAL, gold_country, gold_sector
+from bench.entities import CAMEO_TO_ISO, TRANSNATIONAL, gold_country, gold_sector, ratio
 
 Span = tuple[int, int]
 """Half-open character offsets."""
@@ -65,10 +65,6 @@ _PLACEHOLDERS = frozenset({"a recipient", "an actor"})
 _MARKER = re.compile(r"</?([st])>")
 _WORD = re.compile(r"\w+")
 _ELLIPSIS = re.compile(r"\s*\.{2,}\s*")
-
-
-def ratio(num: float, den: float) -> float:
-    return round(num / den, 4) if den else 0.0
 
 
 def _f1(p: float, r: float) -> float:

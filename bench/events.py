@@ -43,7 +43,7 @@ from typing import IO, TYPE_CHECKING, Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import event_scoring
-from bench.entities import gsr_half
+from bench.entities import gsr_half, ratio
 from bench.event_scoring import (
     PLV_CLASSES,
     Participant,
@@ -56,7 +56,6 @@ from bench.event_scoring import (
     petr_agreement,
     plv_quad,
     print_confusion,
-    ratio,
     score_gsr,
     to_plv,
     word_spans,

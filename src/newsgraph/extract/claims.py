@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, ClassVar
 
 from newsgraph.extract.base import Extracted, ExtractionContext
 from newsgraph.extract.coref import PERSON_HEADS
-from newsgraph.extract.eventparse import np_range, words
+from newsgraph.extract.eventparse import np_range
+from newsgraph.extract.lexicon import words
+from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.numbers import (
     EXTREME,
     FIGURE,
@@ -89,7 +91,7 @@ class ClaimExtractor:
         quotes = [q for q in ctx.prior.get("quotes", ()) if isinstance(q, Quote)]
         figures = _figures(text, timexes)
         starts = [t.idx for t in doc]
-        mention_spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
+        mentions = MentionIndex(entities)
         claims: list[Claim] = []
         for fig in figures:
             i = bisect.bisect_right(starts, fig.start) - 1
@@ -123,7 +125,7 @@ class ClaimExtractor:
                     measure=measure,
                     direction=_direction(verb),
                     comparison=_comparison(text, verb, first),
-                    subject_entity=_entity_in(doc, measure_tok, mention_spans),
+                    subject_entity=_entity_in(doc, measure_tok, mentions),
                     time=_time(timexes, verb, first),
                     span=CharSpan.of(text, fig.start, fig.end),
                     claimant_entity=quote.speaker_entity if quote else None,
@@ -271,17 +273,12 @@ def _comparison(text: str, verb: Token | None, first: Token) -> str | None:
     return ", ".join(dict.fromkeys(f.lower() for f in found)) or None
 
 
-def _entity_in(doc: Doc, tok: Token | None, mentions: Sequence[tuple[int, int, str]]) -> str | None:
+def _entity_in(doc: Doc, tok: Token | None, mentions: MentionIndex) -> str | None:
     if tok is None:
         return None
     start, end = np_range(tok)
-    lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    for s, e, eid in mentions:
-        if s >= hi:
-            break
-        if e > lo:
-            return eid
-    return None
+    found = mentions.at(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    return found[0][3].id if found else None
 
 
 def _time(timexes: Sequence[Timex], verb: Token | None, first: Token) -> str | None:

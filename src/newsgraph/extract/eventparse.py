@@ -16,15 +16,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.coref import PERSON_HEADS
+from newsgraph.extract.lexicon import words
 from newsgraph.extract.plover import LIGHT_VERBS, NOUNS, PHRASAL, VERBS, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-
-def words(text: str) -> frozenset[str]:
-    """A set of words written as one string (long lists stay readable)."""
-    return frozenset(text.split())
 
 
 SUBJ = ("nsubj", "csubj")

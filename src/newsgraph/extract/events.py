@@ -34,15 +34,15 @@ from newsgraph.extract.eventparse import (
     np_range,
     participant,
 )
-from newsgraph.extract.eventparse import (
-    words as _words,
-)
 from newsgraph.extract.eventtype import (
     classify_pair,
     features,
     final_type,
     load_type_model,
+    sentence_features,
 )
+from newsgraph.extract.lexicon import words
+from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.plover import MILITARY_OBJECTS, QUAD, RECIPROCAL, code
 from newsgraph.extract.quotes import quote_containing
 from newsgraph.extract.timex import timex_in
@@ -54,13 +54,13 @@ if TYPE_CHECKING:
 
 __all__ = ["EventExtractor", "classify_pair", "split_code"]
 
-_FUTURE_HEADS = _words("plan expect schedule intend prepare aim hope set due")
-_HYPOTHETICAL_HEADS = _words("threaten want seek consider propose offer try hope")
-_NEGATING_HEADS = _words("refuse decline fail reject deny")
+_FUTURE_HEADS = words("plan expect schedule intend prepare aim hope set due")
+_HYPOTHETICAL_HEADS = words("threaten want seek consider propose offer try hope")
+_NEGATING_HEADS = words("refuse decline fail reject deny")
 _PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
-_MOVE_VERBS = _words("send deploy move station dispatch mass")
-_TAKE_VERBS = _words("capture seize take retake recapture occupy overrun")
-_TERRITORY = _words(
+_MOVE_VERBS = words("send deploy move station dispatch mass")
+_TAKE_VERBS = words("capture seize take retake recapture occupy overrun")
+_TERRITORY = words(
     "village town city territory area region stronghold base position airport port hill "
     "district province border capital outpost"
 )
@@ -70,10 +70,7 @@ class _Mentions:
     """Entity lookup by character position."""
 
     def __init__(self, entities: Sequence[Entity]) -> None:
-        self.spans = sorted(
-            ((m.start, m.end, e.id, e.type) for e in entities for m in e.mentions),
-            key=lambda x: x[0],
-        )
+        self.index = MentionIndex(entities)
         self.by_id = {e.id: e for e in entities}
         self.codes: dict[int, str] = {}
         """Participant codes by head token: a subject takes part in several events."""
@@ -110,15 +107,13 @@ class _Mentions:
             if c.dep_ == "poss"
         ]
         modifier: str | None = None
-        for s, e, eid, _ in self.spans:
-            if s >= hi:
-                break
-            if e <= lo or any(s < oe and os < e for os, oe in owners):
+        for s, e, _, ent in self.index.at(lo, hi):
+            if any(s < oe and os < e for os, oe in owners):
                 continue
             if s <= tok.idx < e:
-                return eid
+                return ent.id
             if tok.lemma_.lower() in AGENT_HEADS:
-                modifier = modifier or eid
+                modifier = modifier or ent.id
         for c in tok.children:
             if c.dep_ == "appos" and (found := self.entity_for(doc, c)):
                 return found
@@ -151,19 +146,23 @@ class EventExtractor:
         mentions = _Mentions(entities)
         events: list[Event] = []
         for sent in doc.sents:
-            for cand in candidates(sent):
-                event = self._event(text, doc, cand, mentions, timexes, quotes, article.published)
+            found = candidates(sent)
+            shared = sentence_features(sent) if found else []
+            for cand in found:
+                event = self._event(
+                    text, doc, cand, mentions, timexes, quotes, article.published, shared
+                )
                 if event is not None:
                     events.append(event.model_copy(update={"id": f"v{len(events) + 1}"}))
         return Extracted(events)
 
     def _event(self, text: str, doc: Doc, cand: Candidate, mentions: _Mentions,
-               timexes: Sequence[Timex], quotes: Sequence[Quote],
-               published: object) -> Event | None:  # fmt: skip
+               timexes: Sequence[Timex], quotes: Sequence[Quote], published: object,
+               sentence: Sequence[str]) -> Event | None:  # fmt: skip
         if not cand.actors and not cand.recipients:
             return None
         trig = cand.trigger
-        event_type, mode = self._type(cand)
+        event_type, mode = self._type(cand, sentence)
         actors, recipients = list(cand.actors), list(cand.recipients)
         place: str | None = None
         # Places among the objects are where it happened, not whom it was done to; a visit's
@@ -273,7 +272,7 @@ class EventExtractor:
             actor_codes=tuple(actor_codes),
             recipient_codes=tuple(recipient_codes),
             location=place,
-            date=_date(doc, cand, timexes, published),
+            date=_date(cand, timexes, published),
             trigger=CharSpan.of(text, trig.idx, trig.idx + len(trig)),
             negated=negated,
             future=future,
@@ -281,9 +280,11 @@ class EventExtractor:
             quote=(q.id if (q := quote_containing(trig.idx, quotes)) else None),
         )
 
-    def _type(self, cand: Candidate) -> tuple[str, str | None]:
+    def _type(self, cand: Candidate, sentence: Sequence[str]) -> tuple[str, str | None]:
         """The lexicon's reading unless the model finds it unlikely and is sure of another."""
-        ranked = self.model.predict(features(cand.trigger, cand.verb, cand.actors, cand.recipients))
+        ranked = self.model.predict(
+            features(cand.trigger, cand.verb, cand.actors, cand.recipients, sentence)
+        )
         reading = cand.reading
         if reading is not None and cand.trigger.pos_ in ("NOUN", "PROPN"):
             return reading.type, reading.mode  # "imposed sanctions", "held talks": unambiguous
@@ -322,7 +323,7 @@ class EventExtractor:
         return None
 
 
-_SPEECH = _words(
+_SPEECH = words(
     "say tell state insist reiterate repeat conclude declare announce stress add argue warn write note"
 )
 
@@ -350,7 +351,7 @@ def _ids(doc: Doc, toks: Sequence[Token], mentions: _Mentions) -> list[str]:
     return out
 
 
-SECTOR_CODES = _words(
+SECTOR_CODES = words(
     "GOV MIL LEG JUD MED BUS EDU CVL OPP REB INS COP SPY NGO IGO REF ELI LAB AGR CRM JRN ENV HLH MNC UAF RAD PTY IMG SET MOD HRI"
 )
 
@@ -405,9 +406,7 @@ def _flags(cand: Candidate) -> tuple[bool, bool, bool]:
     return negated, future, hypothetical
 
 
-def _date(
-    doc: Doc, cand: Candidate, timexes: Sequence[Timex], published: object
-) -> EventDate | None:
+def _date(cand: Candidate, timexes: Sequence[Timex], published: object) -> EventDate | None:
     verb, sent = cand.verb, cand.verb.sent
     clause = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
     best = timex_in(timexes, (clause, (sent.start_char, sent.end_char)), cand.trigger.idx)

@@ -20,7 +20,7 @@ from newsgraph.extract.eventparse import FUTURE_AUX, MODAL_AUX, governing, lexic
 from newsgraph.extract.plover import LIGHT_VERBS, Trigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 MODEL_RESOURCE = "event_types.json"
 
@@ -77,10 +77,27 @@ def _relation(tok: Token, trigger: Token) -> str:
     return t.dep_
 
 
+def sentence_features(sent: Span) -> list[str]:
+    """What the whole sentence says, the same for every trigger in it: its content words, and
+    the PLOVER reading of each event word (every one votes a little)."""
+    feats = []
+    for t in sent:
+        if t.pos_ in ("VERB", "NOUN", "ADJ") and not t.is_stop:
+            feats.append(f"bow={t.lemma_.lower()}")
+        if (r := lexicon_reading(t)) is not None:
+            feats.append(f"slex={r.type}")
+    return feats
+
+
 def features(
-    trigger: Token, verb: Token, actors: Sequence[Token], recipients: Sequence[Token]
+    trigger: Token,
+    verb: Token,
+    actors: Sequence[Token],
+    recipients: Sequence[Token],
+    sentence: Sequence[str] | None = None,
 ) -> list[str]:
-    sent = trigger.sent
+    """Features of a trigger with its participants; `sentence` is `sentence_features` of its
+    sentence when the caller has it already."""
     lemma = trigger.lemma_.lower()
     feats = [f"lemma={lemma}", f"pos={trigger.pos_}"]
     if (r := lexicon_reading(trigger)) is not None:
@@ -113,11 +130,7 @@ def features(
             feats.append(f"{role}rel={_relation(t, trigger)}")
             if t.ent_type_:
                 feats.append(f"{role}ent={t.ent_type_}")
-    for t in sent:
-        if t.pos_ in ("VERB", "NOUN", "ADJ") and not t.is_stop:
-            feats.append(f"bow={t.lemma_.lower()}")
-        if (r := lexicon_reading(t)) is not None:
-            feats.append(f"slex={r.type}")  # every event word of the sentence votes a little
+    feats += sentence if sentence is not None else sentence_features(trigger.sent)
     return _conjoined(feats)
 
 
@@ -173,9 +186,10 @@ def pair_features(doc: Doc, source: tuple[int, int], target: tuple[int, int]) ->
         for tok in doc
         if lo <= tok.idx < hi and tok.pos_ in ("VERB", "NOUN", "ADJ", "ADP")
     ]
-    heads = [f for f in features(trigger, verb, [s], [t]) if f.startswith(("lemma=", "lex="))]
+    own = features(trigger, verb, [s], [t])
+    heads = [f for f in own if f.startswith(("lemma=", "lex="))]
     return [
-        *features(trigger, verb, [s], [t]),
+        *own,
         pairrel,
         *between,
         *(f"{h}&{pairrel}" for h in heads if "&" not in h),

@@ -29,6 +29,11 @@ _NOT_SURNAMES = frozenset(
 )
 
 
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string (long lists stay readable)."""
+    return frozenset(text.split())
+
+
 def lex_key(text: str) -> str:
     """Lookup key: ASCII, lowercase, possessive and outer punctuation dropped, single spaces."""
     key = anyascii(text).lower().strip()

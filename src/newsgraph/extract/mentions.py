@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.lexicon import Lexicon, lex_key
 from newsgraph.extract.names import strip_leading_title
-from newsgraph.schema import CharSpan, Rejection
+from newsgraph.schema import CharSpan, Entity, Rejection
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -126,3 +128,27 @@ def _title_word(ent: Span, lex: Lexicon) -> str | None:
         if joined in lex.roles:
             return f"part of the title {joined!r}"
     return None
+
+
+class MentionIndex:
+    """The entity mentions of an article by position: which entities a stretch of text names."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        spans = sorted(
+            ((m.start, m.end, m.kind, e) for e in entities for m in e.mentions),
+            key=lambda s: (s[0], s[1], s[2]),
+        )
+        self.starts = [s[0] for s in spans]
+        self.spans = spans
+
+    def at(self, lo: int, hi: int) -> list[tuple[int, int, str, Entity]]:
+        """Mentions overlapping [lo, hi), by start."""
+        i = bisect.bisect_left(self.starts, lo)
+        while i > 0 and self.spans[i - 1][1] > lo:
+            i -= 1
+        out: list[tuple[int, int, str, Entity]] = []
+        while i < len(self.spans) and self.spans[i][0] < hi:
+            if self.spans[i][1] > lo:
+                out.append(self.spans[i])
+            i += 1
+        return out

@@ -22,6 +22,7 @@ from newsgraph.extract.attribution import (
     load_cue_model,
 )
 from newsgraph.extract.base import Extracted, ExtractionContext
+from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.quotemarks import DOUBLE, SINGLE
 from newsgraph.schema import CharSpan, Entity, Quote, SpeakerKind
 from newsgraph.settings import ExtractSettings
@@ -59,27 +60,6 @@ _MARKS = DOUBLE | SINGLE
 _QUOTE_ENDS = _MARKS | frozenset(".,?!")
 
 
-class _Mentions:
-    """Entity mentions by position, to find the entity a speaker span refers to."""
-
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        spans = sorted((m.start, m.end, m.kind, e) for e in entities for m in e.mentions)
-        self.starts = [s[0] for s in spans]
-        self.spans = spans
-
-    def at(self, lo: int, hi: int) -> list[tuple[int, int, str, Entity]]:
-        """Mentions overlapping [lo, hi)."""
-        i = bisect.bisect_left(self.starts, lo)
-        while i > 0 and self.spans[i - 1][1] > lo:
-            i -= 1
-        out: list[tuple[int, int, str, Entity]] = []
-        while i < len(self.spans) and self.spans[i][0] < hi:
-            if self.spans[i][1] > lo:
-                out.append(self.spans[i])
-            i += 1
-        return out
-
-
 def _kind(text: str, cand: Candidate) -> Literal["direct", "indirect", "mixed"]:
     if not cand.direct:
         return "indirect"
@@ -112,7 +92,7 @@ class QuoteExtractor:
         doc, article = ctx.doc, ctx.article
         text = article.text
         entities = [e for e in ctx.prior.get("entities", ()) if isinstance(e, Entity)]
-        mentions = _Mentions(entities)
+        mentions = MentionIndex(entities)
         chosen = find_attributions(doc, self.model)
         captions = [(c.start, c.end) for c in article.captions]
         speakers = [self._speaker_entity(doc, cand, mentions) for cand, _ in chosen]
@@ -153,7 +133,7 @@ class QuoteExtractor:
         )
 
     @staticmethod
-    def _entity_at(doc: Doc, tok: Token, mentions: _Mentions) -> Entity | None:
+    def _entity_at(doc: Doc, tok: Token, mentions: MentionIndex) -> Entity | None:
         found = mentions.at(tok.idx, tok.idx + len(tok.text))
         if not found:
             # The head of "a spokesman for the ministry" is not a mention, its phrase may be.
@@ -161,11 +141,11 @@ class QuoteExtractor:
             found = [m for m in mentions.at(lo, hi) if m[2] == "name"]
         return found[0][3] if found else None
 
-    def _speaker_entity(self, doc: Doc, cand: Candidate, mentions: _Mentions) -> Entity | None:
+    def _speaker_entity(self, doc: Doc, cand: Candidate, mentions: MentionIndex) -> Entity | None:
         tok = _speaker_token(doc, cand)
         return self._entity_at(doc, tok, mentions) if tok is not None else None
 
-    def _addressee(self, doc: Doc, cand: Candidate, mentions: _Mentions) -> str | None:
+    def _addressee(self, doc: Doc, cand: Candidate, mentions: MentionIndex) -> str | None:
         if cand.shape == "according":
             return None
         verb = doc[cand.cue_token]

@@ -9,6 +9,8 @@
     │   └── NoArticleContent(reason)  read fine, but holds no English news article
     ├── ExtractionError(extractor, article_id)
     ├── SchemaVersionError(found, supported)
+    ├── StoreError                  the store cannot be opened, migrated, read or written
+    │   └── NotFound(kind, key)
     └── AnalysisError
 
 Every error names the bad value. Callers map them to exit codes or HTTP statuses
@@ -26,8 +28,10 @@ __all__ = [
     "NewsgraphError",
     "NoArticleContent",
     "NoContentReason",
+    "NotFound",
     "SchemaVersionError",
     "SourceError",
+    "StoreError",
     "UnreadableSource",
 ]
 
@@ -93,3 +97,16 @@ class SchemaVersionError(NewsgraphError):
 
 class AnalysisError(NewsgraphError):
     """A corpus-level analysis could not run."""
+
+
+class StoreError(NewsgraphError):
+    """The corpus store could not be opened, read or written."""
+
+
+class NotFound(StoreError):
+    """A stored thing asked for by key does not exist."""
+
+    def __init__(self, kind: str, key: object) -> None:
+        self.kind = kind
+        self.key = key
+        super().__init__(f"no {kind} {key!r} in the store")

@@ -54,6 +54,13 @@ class ExtractSettings(Section):
     """Link he/she/his/her to the person they refer to (needed for speakers and event actors)."""
 
 
+class StoreSettings(Section):
+    near_duplicate: float = Field(default=0.6, gt=0.0, le=1.0)
+    """Estimated Jaccard similarity of word trigrams at which an article is stored as a near-duplicate of an earlier one (re-published or lightly edited) instead of counted again."""
+    batch_size: int = Field(default=8, gt=0)
+    """Input units per worker task and per committed transaction; an interrupted ingest redoes at most this many per worker."""
+
+
 class Settings(BaseSettings):
     """All of newsgraph's configuration, one section per stage."""
 
@@ -71,6 +78,8 @@ class Settings(BaseSettings):
     """The spaCy pipeline."""
     extract: ExtractSettings = ExtractSettings()
     """Which extractors run."""
+    store: StoreSettings = StoreSettings()
+    """The corpus store (the database URL itself is `--db` / NEWSGRAPH_DB)."""
 
     @classmethod
     def settings_customise_sources(

@@ -7,6 +7,17 @@ import sys
 
 import typer
 
+from newsgraph.cli.corpus import (
+    actors_cli,
+    claims_cli,
+    events_cli,
+    export_cli,
+    ingest_cli,
+    quotes_cli,
+    rejected_cli,
+    search_cli,
+    show_cli,
+)
 from newsgraph.cli.extract import extract_cli
 from newsgraph.cli.meta import config_app, schema_app
 from newsgraph.errors import NewsgraphError
@@ -19,6 +30,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command("extract")(extract_cli)
+app.command("ingest")(ingest_cli)
+app.command("search")(search_cli)
+app.command("quotes")(quotes_cli)
+app.command("events")(events_cli)
+app.command("actors")(actors_cli)
+app.command("claims")(claims_cli)
+app.command("show")(show_cli)
+app.command("rejected")(rejected_cli)
+app.command("export")(export_cli)
 app.add_typer(schema_app, name="schema")
 app.add_typer(config_app, name="config")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
@@ -20,6 +19,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from newsgraph.cli.output import parse_date
 from newsgraph.cli.report import render_text
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import expand_inputs, load_articles
@@ -32,17 +32,6 @@ class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     text = "text"
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--published"
-        ) from None
 
 
 def extract_cli(
@@ -70,7 +59,7 @@ def extract_cli(
 
     Example: newsgraph extract examples/minister_visit.txt --format text
     """
-    given = _parse_date(published)
+    given = parse_date(published, "--published")
     settings = load_settings(config)
     uris = list(expand_inputs(inputs))
     rejected: list[RejectedInput] = []

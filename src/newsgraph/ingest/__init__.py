@@ -6,18 +6,29 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from newsgraph.errors import SourceError, UnreadableSource
+from newsgraph.errors import SourceError
 from newsgraph.ingest.build import build_article
 from newsgraph.ingest.html import parse_html
-from newsgraph.ingest.records import Record, iter_records
-from newsgraph.ingest.sources import Fetcher, RawInput, is_url, read_input
+from newsgraph.ingest.sources import Fetcher, is_url
 from newsgraph.ingest.text import parse_pasted
+from newsgraph.ingest.units import Unit, iter_units, rejection
 from newsgraph.schema import Article, RejectedInput, SourceFormat
 from newsgraph.settings import IngestSettings
 
-__all__ = ["article_from_html", "article_from_text", "expand_inputs", "load_articles"]
+__all__ = [
+    "Unit",
+    "article_from_html",
+    "article_from_text",
+    "article_of_unit",
+    "expand_inputs",
+    "iter_units",
+    "load_articles",
+]
 
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson")
+TEXT_SUFFIXES = (
+    *(".txt", ".text", ".md", ".html", ".htm", ".xhtml"),
+    *(".json", ".jsonl", ".ndjson", ".rss", ".atom", ".xml"),
+)
 
 
 def article_from_text(
@@ -89,70 +100,36 @@ def load_articles(
 ) -> Iterator[Article | RejectedInput]:
     """Read every input; each yields Articles, or a RejectedInput saying why it could not."""
     settings = settings or IngestSettings()
-    for uri in uris:
-        try:
-            raw = read_input(
-                uri, max_bytes=settings.max_bytes, fetch=fetch, timeout=settings.fetch_timeout
-            )
-        except SourceError as e:
-            yield _rejected(e)
-            continue
-        yield from _articles_of(
-            raw, settings=settings, published=published, source_name=source_name
-        )
-
-
-def _articles_of(
-    raw: RawInput, *, settings: IngestSettings, published: dt.date | None, source_name: str | None
-) -> Iterator[Article | RejectedInput]:
-    if raw.format != "json":
-        try:
-            reader = article_from_html if raw.format == "html" else article_from_text
-            yield reader(
-                raw.text,
-                uri=raw.uri,
-                settings=settings,
-                published=published,
-                source_name=source_name,
-                url=raw.url,
-            )
-        except SourceError as e:
-            yield _rejected(e)
-        return
-    try:
-        records = list(iter_records(raw.uri, raw.text))
-    except SourceError as e:
-        yield _rejected(e)
-        return
-    for where, rec in records:
-        if isinstance(rec, UnreadableSource):
-            yield _rejected(rec)
+    for unit in iter_units(uris, settings=settings, fetch=fetch):
+        if isinstance(unit, RejectedInput):
+            yield unit
             continue
         try:
-            yield _article_of_record(
-                where, rec, settings=settings, published=published, source_name=source_name
+            yield article_of_unit(
+                unit, settings=settings, published=published, source_name=source_name
             )
         except SourceError as e:
-            yield _rejected(e)
+            yield rejection(e)
 
 
-def _article_of_record(
-    where: str,
-    rec: Record,
+def article_of_unit(
+    unit: Unit,
     *,
     settings: IngestSettings,
-    published: dt.date | None,
-    source_name: str | None,
+    published: dt.date | None = None,
+    source_name: str | None = None,
 ) -> Article:
+    """The Article of one input unit; raises SourceError (with the reason) when there is none."""
+    rec = unit.record
     reader = article_from_html if rec.html else article_from_text
     article = reader(
         rec.html or rec.text or "",
-        uri=where,
+        uri=unit.uri,
         settings=settings,
         published=published,
         source_name=source_name or rec.source,
         url=rec.url,
-        fmt="json",
+        fmt=unit.format,
     )
     # Record fields are metadata the producer vouches for; they win over what was read from the text.
     updates: dict[str, object] = {}
@@ -168,8 +145,3 @@ def _article_of_record(
             "published_evidence": (),
         }
     return article.model_copy(update=updates) if updates else article
-
-
-def _rejected(error: SourceError) -> RejectedInput:
-    reason = getattr(error, "reason", "unreadable")
-    return RejectedInput(uri=error.uri, reason=str(reason), message=str(error))

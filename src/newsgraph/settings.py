@@ -61,6 +61,15 @@ class StoreSettings(Section):
     """Input units per worker task and per committed transaction; an interrupted ingest redoes at most this many per worker."""
 
 
+class ApiSettings(Section):
+    host: str = "127.0.0.1"
+    """Address `newsgraph serve` listens on; the loopback default keeps the web UI on this machine."""
+    port: int = Field(default=8000, gt=0, lt=65536)
+    """TCP port `newsgraph serve` listens on."""
+    actor_articles: int = Field(default=50, gt=0)
+    """How many of an actor's newest articles the actor page reads to find quotes about them."""
+
+
 class Settings(BaseSettings):
     """All of newsgraph's configuration, one section per stage."""
 
@@ -80,6 +89,8 @@ class Settings(BaseSettings):
     """Which extractors run."""
     store: StoreSettings = StoreSettings()
     """The corpus store (the database URL itself is `--db` / NEWSGRAPH_DB)."""
+    api: ApiSettings = ApiSettings()
+    """The web UI and JSON API of `newsgraph serve`."""
 
     @classmethod
     def settings_customise_sources(
@@ -103,8 +114,12 @@ class Settings(BaseSettings):
         return self
 
     def digest(self) -> str:
-        """Short hash of the resolved settings, recorded in provenance."""
-        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
+        """Short hash of the resolved settings, recorded in provenance.
+
+        The `api` section cannot change a result, so it is left out (and hashes recorded
+        before it existed stay valid).
+        """
+        return hashlib.sha256(self.model_dump_json(exclude={"api"}).encode()).hexdigest()[:16]
 
 
 def load_settings(config: Path | None = None, **overrides: Any) -> Settings:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.ingest.assemble import Block, article_id, assemble
-from newsgraph.schema import Article
+from newsgraph.schema import Article, CharSpan, Entity, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -50,3 +51,27 @@ def make_doc(
         pos = start + len(surface)
     doc.ents = [Span(doc, s.start, s.end, label=s.label_) for s in spans]
     return doc
+
+
+def span_at(text: str, surface: str, *, after: str = "") -> CharSpan:
+    """The span of the first `surface` in `text` at or after the first `after`."""
+    start = text.index(surface, text.index(after) if after else 0)
+    return CharSpan.of(text, start, start + len(surface))
+
+
+def make_entity(
+    text: str, id_: str, name: str, type_: str, *surfaces: str, **fields: Any
+) -> Entity:
+    """An entity mentioned wherever one of `surfaces` (default: its name) occurs, no overlaps."""
+    spans: list[Mention] = []
+    for surface in surfaces or (name,):
+        for m in re.finditer(re.escape(surface), text):
+            if not any(s.start <= m.start() < s.end for s in spans):
+                spans.append(Mention(start=m.start(), end=m.end(), text=surface))
+    return Entity(
+        id=id_,
+        name=name,
+        type=type_,
+        mentions=tuple(sorted(spans, key=lambda s: s.start)),
+        **fields,
+    )

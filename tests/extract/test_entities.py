@@ -149,3 +149,19 @@ def test_seed_actors(processor: Processor, seed_path):
     assert _by_name(result, "Xinhua").country == "CHN"
     names = {e.name for e in result.entities}
     assert not any("Getty" in n or "Nemenov" in n for n in names)  # photo credits are not actors
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("name", "wrong"),
+    [("Sofia Markel", "BGR"), ("Jordan Hale", "JOR"), ("Paris Lindqvist", "FRA")],
+)
+def test_a_persons_own_name_does_not_place_them(processor: Processor, name: str, wrong: str):
+    text = (
+        f"Vardenian Prime Minister {name} met Ostravian officials in Dalmorra on Wednesday. "
+        f"{name.split()[1]} said the talks on the river dispute had been useful."
+    )
+    (result,) = list(processor.process([article_from_text(text + "\n\n" + text, uri="n")]))
+    person = next(e for e in result.entities if e.name == name)
+    assert person.country != wrong
+    assert "GOV" in person.sectors

@@ -7,7 +7,6 @@ Every test runs once per backend through the `store_url` fixture. Results are bu
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -35,7 +34,7 @@ from newsgraph.schema import (
 )
 from newsgraph.store import Rejected, Store, Stored, signature
 from newsgraph.store.tables import metadata
-from newsgraph.testing import make_article
+from newsgraph.testing import make_article, make_entity, span_at
 
 PROV = Provenance(newsgraph_version="test")
 
@@ -91,28 +90,6 @@ FERRY = (
 # -- builders ------------------------------------------------------------------------------
 
 
-def _at(text: str, surface: str, *, after: str = "") -> CharSpan:
-    """The first `surface` in `text` at or after the first `after`."""
-    start = text.index(surface, text.index(after) if after else 0)
-    return CharSpan.of(text, start, start + len(surface))
-
-
-def _entity(text: str, id_: str, name: str, type_: str, *surfaces: str, **fields: Any) -> Entity:
-    """An entity mentioned wherever one of `surfaces` (default: its name) occurs, no overlaps."""
-    spans: list[Mention] = []
-    for surface in surfaces or (name,):
-        for m in re.finditer(re.escape(surface), text):
-            if not any(s.start <= m.start() < s.end for s in spans):
-                spans.append(Mention(start=m.start(), end=m.end(), text=surface))
-    return Entity(
-        id=id_,
-        name=name,
-        type=type_,
-        mentions=tuple(sorted(spans, key=lambda s: s.start)),
-        **fields,
-    )
-
-
 def _article(
     paragraphs: Sequence[str], title: str, *, published: dt.date, source: str, url: str
 ) -> Article:
@@ -135,7 +112,7 @@ def grain_talks(
     )
     text = article.text
     entities = (
-        _entity(
+        make_entity(
             text,
             "e1",
             "Aleksandr Petrenko",
@@ -146,7 +123,7 @@ def grain_talks(
             sector="GOV",
             titles=("Agriculture Minister",),
         ),
-        _entity(
+        make_entity(
             text,
             "e2",
             "Vilnius",
@@ -154,8 +131,8 @@ def grain_talks(
             country="LTU",
             place=Place(geonameid=593116, name="Vilnius", feature="capital", country="LTU"),
         ),
-        _entity(text, "e3", "Interfax", "ORG", sector="MED"),
-        _entity(
+        make_entity(text, "e3", "Interfax", "ORG", sector="MED"),
+        make_entity(
             text,
             "e4",
             "Baltic Grain Exporters Association",
@@ -166,17 +143,17 @@ def grain_talks(
             country="LTU",
             sector="BUS",
         ),
-        _entity(text, "e5", "Klaipeda", "GPE", country="LTU"),
+        make_entity(text, "e5", "Klaipeda", "GPE", country="LTU"),
     )
     quotes = (
         Quote(
             id="q1",
             kind="direct",
             content=(
-                _at(text, "We need the grain corridor open before the harvest begins in July,"),
+                span_at(text, "We need the grain corridor open before the harvest begins in July,"),
             ),
-            cue=_at(text, "told"),
-            speaker=_at(text, "Petrenko", after="Petrenko told"),
+            cue=span_at(text, "told"),
+            speaker=span_at(text, "Petrenko", after="Petrenko told"),
             speaker_entity="e1",
             speaker_kind="named",
             via_entities=("e3",),
@@ -184,18 +161,18 @@ def grain_talks(
         Quote(
             id="q2",
             kind="indirect",
-            content=(_at(text, "the corridor would cut freight costs"),),
-            cue=_at(text, "said", after="(BGEA)"),
-            speaker=_at(text, "Baltic Grain Exporters Association", after="The Baltic"),
+            content=(span_at(text, "the corridor would cut freight costs"),),
+            cue=span_at(text, "said", after="(BGEA)"),
+            speaker=span_at(text, "Baltic Grain Exporters Association", after="The Baltic"),
             speaker_entity="e4",
             speaker_kind="named",
         ),
         Quote(
             id="q3",
             kind="indirect",
-            content=(_at(text, "the rail line could handle"),),
-            cue=_at(text, "said", after="Lithuanian officials said"),
-            speaker=_at(text, "Lithuanian officials", after="Lithuanian officials said"),
+            content=(span_at(text, "the rail line could handle"),),
+            cue=span_at(text, "said", after="Lithuanian officials said"),
+            speaker=span_at(text, "Lithuanian officials", after="Lithuanian officials said"),
             speaker_kind="role",
         ),
     )
@@ -207,23 +184,23 @@ def grain_talks(
             quad=1,
             goldstein=1.0,
             actors=("e1",),
-            actor_spans=(_at(text, "Aleksandr Petrenko"),),
+            actor_spans=(span_at(text, "Aleksandr Petrenko"),),
             actor_codes=("UKRGOV",),
-            recipient_spans=(_at(text, "Lithuanian transport officials"),),
+            recipient_spans=(span_at(text, "Lithuanian transport officials"),),
             recipient_codes=("LTUGOV",),
             location="e2",
             date=EventDate(value="2024-03-04"),
-            trigger=_at(text, "met", after="Petrenko met"),
+            trigger=span_at(text, "met", after="Petrenko met"),
         ),
         Event(
             id="v2",
             type="AGREE",
             cameo="057",
             quad=1,
-            actor_spans=(_at(text, "The two sides"),),
+            actor_spans=(span_at(text, "The two sides"),),
             actor_codes=("",),
             date=EventDate(value="2024-04"),
-            trigger=_at(text, "sign", after="to sign"),
+            trigger=span_at(text, "sign", after="to sign"),
             future=True,
         ),
     )
@@ -237,7 +214,7 @@ def grain_talks(
             direction="up",
             time="2023",
             subject_entity="e5",
-            span=_at(text, "rose 12 percent"),
+            span=span_at(text, "rose 12 percent"),
         ),
     )
     return ResultDocument(
@@ -261,8 +238,8 @@ def warsaw_visit() -> ResultDocument:
     )
     text = article.text
     entities = (
-        _entity(text, "w1", "Alexander Petrenko", "PERSON", country="UKR", sector="GOV"),
-        _entity(
+        make_entity(text, "w1", "Alexander Petrenko", "PERSON", country="UKR", sector="GOV"),
+        make_entity(
             text,
             "w2",
             "Warsaw",
@@ -270,8 +247,8 @@ def warsaw_visit() -> ResultDocument:
             country="POL",
             place=Place(geonameid=756135, name="Warsaw", feature="capital", country="POL"),
         ),
-        _entity(text, "w3", "Oksana Petrenko", "PERSON", country="UKR", sector="OPP"),
-        _entity(
+        make_entity(text, "w3", "Oksana Petrenko", "PERSON", country="UKR", sector="OPP"),
+        make_entity(
             text,
             "w4",
             "Kyiv",
@@ -284,18 +261,18 @@ def warsaw_visit() -> ResultDocument:
         Quote(
             id="q1",
             kind="indirect",
-            content=(_at(text, "the grain corridor through Lithuania would only work"),),
-            cue=_at(text, "said"),
-            speaker=_at(text, "He", after="He said"),
+            content=(span_at(text, "the grain corridor through Lithuania would only work"),),
+            cue=span_at(text, "said"),
+            speaker=span_at(text, "He", after="He said"),
             speaker_entity="w1",
             speaker_kind="named",
         ),
         Quote(
             id="q2",
             kind="direct",
-            content=(_at(text, "Small farmers are paying for this plan,"),),
-            cue=_at(text, "said", after="she said"),
-            speaker=_at(text, "she", after="she said"),
+            content=(span_at(text, "Small farmers are paying for this plan,"),),
+            cue=span_at(text, "said", after="she said"),
+            speaker=span_at(text, "she", after="she said"),
             speaker_entity="w3",
             speaker_kind="named",
         ),
@@ -308,13 +285,13 @@ def warsaw_visit() -> ResultDocument:
             cameo="042",
             quad=1,
             actors=("w1",),
-            actor_spans=(_at(text, "Alexander Petrenko"),),
+            actor_spans=(span_at(text, "Alexander Petrenko"),),
             actor_codes=("UKRGOV",),
-            recipient_spans=(_at(text, "Polish officials"),),
+            recipient_spans=(span_at(text, "Polish officials"),),
             recipient_codes=("POLGOV",),
             location="w2",
             date=EventDate(value="2024-04-09"),
-            trigger=_at(text, "visited"),
+            trigger=span_at(text, "visited"),
         ),
         Event(
             id="v2",
@@ -322,12 +299,12 @@ def warsaw_visit() -> ResultDocument:
             cameo="112",
             quad=3,
             actors=("w3",),
-            actor_spans=(_at(text, "Oksana Petrenko"),),
+            actor_spans=(span_at(text, "Oksana Petrenko"),),
             actor_codes=("UKROPP",),
-            recipient_spans=(_at(text, "the government"),),
+            recipient_spans=(span_at(text, "the government"),),
             recipient_codes=("UKRGOV",),
             date=EventDate(value="2024-04-10", fallback=True),
-            trigger=_at(text, "accused"),
+            trigger=span_at(text, "accused"),
         ),
     )
     return ResultDocument(
@@ -345,7 +322,7 @@ def ferry_fines() -> ResultDocument:
         url="https://harbour-gazette.example/ferry-fines",
     )
     text = article.text
-    estonia = _entity(
+    estonia = make_entity(
         text,
         "x1",
         "Estonia",
@@ -361,9 +338,9 @@ def ferry_fines() -> ResultDocument:
             Quote(
                 id="q1",
                 kind="indirect",
-                content=(_at(text, "further penalties were possible"),),
-                cue=_at(text, "said", after="spokesperson"),
-                speaker=_at(text, "a government spokesperson"),
+                content=(span_at(text, "further penalties were possible"),),
+                cue=span_at(text, "said", after="spokesperson"),
+                speaker=span_at(text, "a government spokesperson"),
                 speaker_kind="role",
             ),
         ),
@@ -374,12 +351,12 @@ def ferry_fines() -> ResultDocument:
                 cameo="163",
                 quad=4,
                 actors=("x1",),
-                actor_spans=(_at(text, "Estonia", after="Estonia imposed"),),
+                actor_spans=(span_at(text, "Estonia", after="Estonia imposed"),),
                 actor_codes=("EST",),
-                recipient_spans=(_at(text, "two ferry operators", after="imposed"),),
+                recipient_spans=(span_at(text, "two ferry operators", after="imposed"),),
                 recipient_codes=("",),
                 date=EventDate(value="2024-05-15"),
-                trigger=_at(text, "imposed"),
+                trigger=span_at(text, "imposed"),
             ),
         ),
         claims=(
@@ -389,7 +366,7 @@ def ferry_fines() -> ResultDocument:
                 value=4.5e6,
                 unit="USD",
                 measure="the fines",
-                span=_at(text, "$4.5 million"),
+                span=span_at(text, "$4.5 million"),
             ),
         ),
     )
@@ -643,9 +620,9 @@ def test_undated_articles_and_events_come_after_dated_ones(corpus: Store) -> Non
     meeting = Event(
         id="v1",
         type="CONSULT",
-        actor_spans=(_at(text, "Harbour pilots"),),
+        actor_spans=(span_at(text, "Harbour pilots"),),
         actor_codes=("",),
-        trigger=_at(text, "met"),
+        trigger=span_at(text, "met"),
     )
     undated = ResultDocument(article=article, provenance=PROV, events=(meeting,))
     assert corpus.write([stored(undated)]) == ["stored"]

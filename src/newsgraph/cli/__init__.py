@@ -7,6 +7,7 @@ import sys
 
 import typer
 
+from newsgraph.cli.analyze import compare_cli, graph_cli, stories_cli, timeline_cli
 from newsgraph.cli.corpus import (
     actors_cli,
     claims_cli,
@@ -20,6 +21,7 @@ from newsgraph.cli.corpus import (
 )
 from newsgraph.cli.extract import extract_cli
 from newsgraph.cli.meta import config_app, schema_app
+from newsgraph.cli.serve import serve_cli
 from newsgraph.errors import NewsgraphError
 
 app = typer.Typer(
@@ -39,6 +41,11 @@ app.command("claims")(claims_cli)
 app.command("show")(show_cli)
 app.command("rejected")(rejected_cli)
 app.command("export")(export_cli)
+app.command("serve")(serve_cli)
+app.command("stories")(stories_cli)
+app.command("compare")(compare_cli)
+app.command("graph")(graph_cli)
+app.command("timeline")(timeline_cli)
 app.add_typer(schema_app, name="schema")
 app.add_typer(config_app, name="config")
 

@@ -20,6 +20,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from newsgraph.analysis.stories import update_stories
 from newsgraph.cli.output import (
     DbOption,
     FormatOption,
@@ -111,10 +112,17 @@ def ingest_cli(
             progress=_Bar(progress),
             on_rejected=rejected.append,
         )
+        # New articles join a story or start one, so `stories` and `compare` are current.
+        placed = update_stories(store) if report.stored else None
         counts = store.counts()
     for r in rejected:
         typer.echo(f"newsgraph: rejected {r.message} [{r.reason}]", err=True)
     typer.echo(_summary(report, counts, store.url), err=True)
+    if placed is not None:
+        typer.echo(
+            f"newsgraph: stories: {placed.joined} article(s) joined a story, {placed.created} new",
+            err=True,
+        )
 
 
 def _summary(report: IngestReport, counts: dict[str, int], url: str) -> str:

@@ -100,8 +100,12 @@ def code_name(text: str, label: str = "") -> ActorCode:
         cands = load_gazetteer().candidates(text)
         if cands and cands[0].country:
             return ActorCode(cands[0].country, ())
+    if label == "PERSON":
+        # A person's own name places them nowhere: "Sofia Markel" is not Bulgarian, "Jordan
+        # Hale" not Jordanian. Titles and context code people (entities.py, coref.py).
+        return ActorCode(None, ())
     words = text.split()
-    return ActorCode(country_in(words, lex), head_sectors(text, lex) if label != "PERSON" else ())
+    return ActorCode(country_in(words, lex), head_sectors(text, lex))
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})

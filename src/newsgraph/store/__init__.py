@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.errors import NotFound, StoreError
@@ -26,6 +26,7 @@ from newsgraph.store import tables as t
 from newsgraph.store.dedup import Signature, signature
 from newsgraph.store.engine import DEFAULT_URL, connect
 from newsgraph.store.queries import Row
+from newsgraph.store.rows import quotes_mentioning
 from newsgraph.store.write import Outcome, Rejected, Status, Stored, write_batch
 
 __all__ = [
@@ -130,7 +131,8 @@ class Store:
             raise StoreError(f"query on {self.url} failed: {e}") from e
 
     def articles(self, **filters: Any) -> list[Row]:
-        """Articles, newest first: source=, since=, until=, include_duplicates=, limit=, offset=."""
+        """Articles, newest first: source=, since=, until=, actor_id= (mentioned),
+        include_duplicates=, limit=, offset=."""
         return self._query(queries.articles, **filters)  # type: ignore[no-any-return]
 
     def search(self, text: str, *, limit: int = 20) -> list[Row]:
@@ -138,16 +140,49 @@ class Store:
         return self._query(queries.search, query=text, limit=limit)  # type: ignore[no-any-return]
 
     def quotes(self, **filters: Any) -> list[Row]:
-        """Quotes: speaker= (name or alias), via= (relay outlet), source=, limit=."""
+        """Quotes: speaker= (name or alias), speaker_id= (actor id), via= (relay outlet),
+        source=, since=, until=, limit=."""
         return self._query(queries.quotes, **filters)  # type: ignore[no-any-return]
 
     def events(self, **filters: Any) -> list[Row]:
-        """Events: actor= (name or ISO3 country), type_= (PLOVER), since=, until=, limit=."""
+        """Events, newest first: actor= (name or ISO3 country), actor_id=, type_= (PLOVER),
+        since=, until=, limit=."""
         return self._query(queries.events, **filters)  # type: ignore[no-any-return]
 
     def actors(self, **filters: Any) -> list[Row]:
         """Corpus actors by article count: name=, country=, type_=, limit=."""
         return self._query(queries.actors, **filters)  # type: ignore[no-any-return]
+
+    def actor(self, actor_id: int) -> Row:
+        """One corpus actor: name, type, country, sectors, titles, aliases and counts."""
+        row: Row | None = self._query(queries.actor, actor_id=actor_id)
+        if row is None:
+            raise NotFound("actor", actor_id)
+        return row
+
+    def entity_actors(self, article_id: str) -> dict[str, int]:
+        """A stored article's entity ids mapped to corpus actor ids (none for duplicates)."""
+        return self._query(queries.entity_actors, article_id=article_id)  # type: ignore[no-any-return]
+
+    def quotes_about(self, actor_id: int, *, articles: int = 50, limit: int = 50) -> list[Row]:
+        """Quotes by others whose words mention the actor, newest first.
+
+        Read from the stored results of the actor's `articles` newest articles, so the cost is
+        bounded however often the actor is named.
+        """
+
+        def run(conn: Connection) -> list[Row]:
+            ids = [r["id"] for r in queries.articles(conn, actor_id=actor_id, limit=articles)]
+            entities = queries.actor_entities(conn, actor_id, ids)
+            raw = queries.article_results(conn, ids)
+            keys = [
+                (aid, quote.id)
+                for aid in ids
+                for quote in quotes_mentioning(upgrade(json.loads(raw[aid])), entities[aid])
+            ]
+            return queries.quotes_by_key(conn, keys)[:limit]
+
+        return self._query(run)  # type: ignore[no-any-return]
 
     def claims(self, **filters: Any) -> list[Row]:
         """Numeric claims: measure= (substring), kind=, limit=."""

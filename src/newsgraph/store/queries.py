@@ -8,6 +8,7 @@ first" puts undated rows last on both databases (PostgreSQL sorts NULLs first by
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any
 
@@ -50,10 +51,12 @@ def articles(
     source: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    actor_id: int | None = None,
     include_duplicates: bool = False,
     limit: int = 50,
     offset: int = 0,
 ) -> list[Row]:
+    """Articles newest first, by outlet, date range and corpus actor mentioned."""
     a = t.articles
     q = select(
         a.c.id, a.c.title, a.c.source, a.c.published, a.c.url, a.c.uri, a.c.duplicate_of
@@ -64,6 +67,10 @@ def articles(
         q = q.where(a.c.published >= since)
     if until:
         q = q.where(a.c.published <= until)
+    if actor_id is not None:
+        # Through the entities' actor index; near-duplicates have no entity rows of their own.
+        mentioned = select(t.entities.c.article_id).where(t.entities.c.actor_id == actor_id)
+        q = q.where(a.c.id.in_(mentioned))
     if not include_duplicates:
         q = q.where(a.c.duplicate_of.is_(None))
     return _rows(conn, q.limit(limit).offset(offset))
@@ -124,10 +131,14 @@ def quotes(
     conn: Connection,
     *,
     speaker: str | None = None,
+    speaker_id: int | None = None,
     via: str | None = None,
     source: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
     limit: int = 50,
 ) -> list[Row]:
+    """Quotes newest first, by speaker (name, or corpus actor id), relay, outlet and dates."""
     q_, a = t.quotes, t.articles
     q = (
         select(
@@ -135,6 +146,7 @@ def quotes(
             q_.c.id,
             q_.c.speaker,
             q_.c.speaker_actor_id,
+            q_.c.addressee_actor_id,
             q_.c.kind,
             q_.c.cue,
             q_.c.text,
@@ -145,6 +157,8 @@ def quotes(
         .join(a, a.c.id == q_.c.article_id)
         .order_by(q_.c.published.desc().nulls_last(), q_.c.article_id, q_.c.start)
     )
+    if speaker_id is not None:
+        q = q.where(q_.c.speaker_actor_id == speaker_id)
     if speaker:
         # Through the actor index; the bare speaker text only for speakers no actor covers
         # ("officials"), since a function on the column rules the index out.
@@ -156,19 +170,53 @@ def quotes(
         q = q.where(func.lower(q_.c.via).like(f"%{via.lower()}%"))
     if source:
         q = q.where(func.lower(a.c.source) == source.lower())
+    if since:
+        q = q.where(q_.c.published >= since)
+    if until:
+        q = q.where(q_.c.published <= until)
     return _rows(conn, q.limit(limit))
+
+
+def quotes_by_key(conn: Connection, keys: list[tuple[str, str]]) -> list[Row]:
+    """The quote rows of these (article id, quote id) pairs, newest first."""
+    if not keys:
+        return []
+    q_, a = t.quotes, t.articles
+    wanted = set(keys)
+    rows = _rows(
+        conn,
+        select(
+            q_.c.article_id,
+            q_.c.id,
+            q_.c.speaker,
+            q_.c.speaker_actor_id,
+            q_.c.addressee_actor_id,
+            q_.c.kind,
+            q_.c.cue,
+            q_.c.text,
+            q_.c.via,
+            a.c.source,
+            a.c.published,
+        )
+        .join(a, a.c.id == q_.c.article_id)
+        .where(q_.c.article_id.in_({k[0] for k in keys}))
+        .order_by(q_.c.published.desc().nulls_last(), q_.c.article_id, q_.c.start),
+    )
+    return [r for r in rows if (r["article_id"], r["id"]) in wanted]
 
 
 def events(
     conn: Connection,
     *,
     actor: str | None = None,
+    actor_id: int | None = None,
     type_: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
     limit: int = 50,
 ) -> list[Row]:
-    """Events by participant (an actor's name, or an ISO 3166 alpha-3 country), type and dates."""
+    """Events by participant (an actor's name, a corpus actor id, or an ISO 3166 alpha-3
+    country), type and dates; newest first."""
     e, p, a = t.events, t.event_participants, t.articles
     columns = (
         e.c.article_id,
@@ -188,12 +236,16 @@ def events(
         a.c.source,
         a.c.published,
     )
-    if actor:
+    by_participant = bool(actor) or actor_id is not None
+    if by_participant:
         # From the participant index (actor or country, then date) to the events: the newest
         # events of even the most reported actor are a short range read, never a full sort.
-        match = (
-            p.c.country == actor if _ISO3.match(actor) else p.c.actor_id.in_(actor_ids(conn, actor))
-        )
+        if actor_id is not None:
+            match = p.c.actor_id == actor_id
+        elif actor and _ISO3.match(actor):
+            match = p.c.country == actor
+        else:
+            match = p.c.actor_id.in_(actor_ids(conn, actor or ""))
         q = (
             select(*columns)
             .select_from(p)
@@ -213,7 +265,7 @@ def events(
     if until:
         q = q.where(day <= until)
     # One event can hold an actor twice (actor and recipient); fetch spare rows, keep it once.
-    rows = _rows(conn, q.limit(2 * limit if actor else limit))
+    rows = _rows(conn, q.limit(2 * limit if by_participant else limit))
     unique = list({(r["article_id"], r["id"]): r for r in rows}.values())[:limit]
     _attach_participants(conn, unique)
     return unique
@@ -259,6 +311,68 @@ def actors(
     if type_:
         q = q.where(c.type == type_.upper())
     return _rows(conn, q.limit(limit))
+
+
+def actor(conn: Connection, actor_id: int) -> Row | None:
+    """One corpus actor with its aliases, titles and sectors as lists, or None."""
+    c = t.actors.c
+    found = conn.execute(
+        select(
+            c.id,
+            c.name,
+            c.type,
+            c.country,
+            c.sector,
+            c.sectors,
+            c.titles,
+            c.aliases,
+            c.geonameid,
+            c.article_count,
+            c.mention_count,
+        ).where(c.id == actor_id)
+    ).first()
+    if found is None:
+        return None
+    row = dict(found._mapping)
+    row["sectors"] = row["sectors"].split(",") if row["sectors"] else []
+    row["titles"] = json.loads(row["titles"] or "[]")
+    row["aliases"] = json.loads(row["aliases"] or "[]")
+    return row
+
+
+def actor_entities(conn: Connection, actor_id: int, article_ids: list[str]) -> dict[str, set[str]]:
+    """The entity ids standing for a corpus actor in each of these articles."""
+    e = t.entities.c
+    out: dict[str, set[str]] = {aid: set() for aid in article_ids}
+    if not article_ids:
+        return out
+    for aid, eid in conn.execute(
+        select(e.article_id, e.id).where(e.actor_id == actor_id, e.article_id.in_(article_ids))
+    ):
+        out[aid].add(eid)
+    return out
+
+
+def entity_actors(conn: Connection, article_id: str) -> dict[str, int]:
+    """An article's entity ids mapped to the corpus actors they were merged into."""
+    e = t.entities.c
+    return {
+        eid: int(aid)
+        for eid, aid in conn.execute(
+            select(e.id, e.actor_id).where(e.article_id == article_id, e.actor_id.is_not(None))
+        )
+    }
+
+
+def article_results(conn: Connection, article_ids: list[str]) -> dict[str, str]:
+    """The stored result JSON of these articles, by id."""
+    if not article_ids:
+        return {}
+    a = t.articles.c
+    return {
+        aid: str(raw)
+        for aid, raw in conn.execute(select(a.id, a.result).where(a.id.in_(article_ids)))
+    }
 
 
 def claims(

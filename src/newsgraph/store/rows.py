@@ -10,7 +10,7 @@ from typing import Any
 
 from anyascii import anyascii
 
-from newsgraph.schema import Entity, Event, ResultDocument
+from newsgraph.schema import Entity, Event, Quote, ResultDocument
 
 # Entity types that become corpus actors; dates, money and the like are not actors.
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -186,6 +186,21 @@ def index_rows(
             }
         )
     return rows
+
+
+def quotes_mentioning(result: ResultDocument, entity_ids: set[str]) -> list[Quote]:
+    """Quotes whose words mention one of these entities, said by someone else.
+
+    A mention counts when it lies inside one of the quote's content spans; quotes whose speaker
+    is one of the entities (someone talking about themselves) are left out.
+    """
+    mentions = [m for e in result.entities if e.id in entity_ids for m in e.mentions]
+    return [
+        q
+        for q in result.quotes
+        if q.speaker_entity not in entity_ids
+        and any(c.start <= m.start and m.end <= c.end for c in q.content for m in mentions)
+    ]
 
 
 def _speaker_name(

@@ -208,5 +208,27 @@ claims = Table(
     Column("quote_id", String(32)),
 )
 
+# Stories: articles reporting the same real-world event or development (analysis/stories.py).
+# Assignment is incremental: an article keeps its story once given one; a near-duplicate
+# shares its original's story.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("title", Text),
+    Column("first_day", Date, index=True),
+    Column("last_day", Date, index=True),
+    Column("article_count", Integer, nullable=False, default=0),
+    Column("outlet_count", Integer, nullable=False, default=0),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("story_id", Integer, ForeignKey("stories.id"), nullable=False, index=True),
+    Column("similarity", Float),
+)
+
 # Child tables of an article, in the order rows are deleted when it is rewritten.
 ARTICLE_CHILDREN = (event_participants, events, quotes, claims, entities, article_bands)

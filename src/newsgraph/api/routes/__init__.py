@@ -1,0 +1,1 @@
+"""Routes: `api` (JSON under /api and POST /extract) and `pages` (the web UI)."""

@@ -390,6 +390,48 @@ def test_b_left_out_the_remark_most_others_carried(full):
     assert remark.key not in full.outlet("Ostpress").reported
 
 
+def test_a_relayed_remark_joins_its_speakers_item_not_the_relays_report():
+    # The Monitor's "Vell said …, according to Norpress" is two quotes: Norpress's report (the
+    # whole sentence) and Vell's remark inside it. The remark shares more words with the relay's
+    # report, but belongs with Vell's remark as Norpress carried it.
+    art = article(
+        (
+            "Tomas Vell met Ilse Marek in Karsk.",
+            'Vell said the two countries have "truly fraternal relations," according to Norpress.',
+        ),
+        "Ministers meet in Karsk",
+        "Karsk Monitor",
+        dt.date(2024, 5, 15),
+    )
+    text = art.text
+    relay = Quote(
+        id="q1",
+        kind="indirect",
+        content=(span_at(text, 'Vell said the two countries have "truly fraternal relations,"'),),
+        cue=span_at(text, "according to"),
+        speaker=span_at(text, "Norpress"),
+        speaker_entity="o1",
+        speaker_kind="named",
+    )
+    remark = Quote(
+        id="q2",
+        kind="mixed",
+        content=(span_at(text, 'the two countries have "truly fraternal relations,"'),),
+        cue=span_at(text, "said"),
+        speaker=span_at(text, "Vell", after="Vell said"),
+        speaker_entity="p1",
+        speaker_kind="named",
+        via_entities=("o1",),
+    )
+    monitor = ResultDocument(
+        article=art, provenance=PROV, entities=people(text), quotes=(relay, remark)
+    )
+    comparison = compare_results([norpress(), monitor])
+    item = find(comparison, "quote", "truly fraternal, and our friendship")
+    assert [(r.outlet, r.id) for r in item.reports] == [("Norpress", "q1"), ("Karsk Monitor", "q2")]
+    assert item.outlets == ("Norpress", "Karsk Monitor") and item.differences == ()
+
+
 def test_without_d_only_a_and_its_republisher_carried_the_remark(stored):
     store, ids = stored
     comparison = compare_story(store, [ids["A"], ids["B"], ids["C"]])

@@ -1,21 +1,24 @@
 """The web UI as a person uses it: `newsgraph serve` in its own process, Debian's chromium.
 
 Paste an invented article, see the quote highlighted with its speaker, store it, follow the
-speaker to their actor page, and keep screenshots of both pages (in NEWSGRAPH_SCREENSHOTS,
-default `<tmp>/newsgraph-screenshots/`). Skipped when /usr/bin/chromium or Playwright is
-missing, except under CI=true, where it fails. Playwright downloads no browser here: it is
-given Debian's chromium as its executable.
+speaker to their actor page; and over the ingested examples/outlets.jsonl, open the story the
+three outlets told and see who carried the minister's remark, then the actor graph. Screenshots
+go to NEWSGRAPH_SCREENSHOTS (default `<tmp>/newsgraph-screenshots/`). Skipped when
+/usr/bin/chromium or Playwright is missing, except under CI=true, where it fails. Playwright
+downloads no browser here: it is given Debian's chromium as its executable.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,7 @@ import httpx
 import pytest
 
 from tests.api.test_extract import FLOOD, FLOOD_QUOTE
+from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.browser
 
@@ -55,12 +59,13 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    """`newsgraph serve` on a free loopback port over a new SQLite store; its base URL."""
+@contextmanager
+def _serving(db: str, folder: Path) -> Iterator[str]:
+    """`newsgraph serve` on a free loopback port over the store at `db`; its base URL."""
     port = _free_port()
-    log = (tmp_path / "serve.log").open("w")
-    command = [sys.executable, "-m", "newsgraph", "serve", "--db", f"sqlite:///{tmp_path}/news.db"]
+    log_path = folder / "serve.log"
+    log = log_path.open("w")
+    command = [sys.executable, "-m", "newsgraph", "serve", "--db", db]
     process = subprocess.Popen(
         [*command, "--host", "127.0.0.1", "--port", str(port)],
         stdout=log,
@@ -72,16 +77,14 @@ def server(tmp_path: Path) -> Iterator[str]:
         deadline = time.monotonic() + 90
         while True:
             if process.poll() is not None:
-                pytest.fail(f"newsgraph serve exited: {(tmp_path / 'serve.log').read_text()}")
+                pytest.fail(f"newsgraph serve exited: {log_path.read_text()}")
             try:
                 if httpx.get(f"{base}/api/articles", timeout=2).status_code == 200:
                     break
             except httpx.TransportError:
                 pass
             if time.monotonic() > deadline:
-                pytest.fail(
-                    f"newsgraph serve did not answer: {(tmp_path / 'serve.log').read_text()}"
-                )
+                pytest.fail(f"newsgraph serve did not answer: {log_path.read_text()}")
             time.sleep(0.2)
         yield base
     finally:
@@ -92,6 +95,61 @@ def server(tmp_path: Path) -> Iterator[str]:
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """The server over a new, empty SQLite store."""
+    with _serving(f"sqlite:///{tmp_path}/news.db", tmp_path) as base:
+        yield base
+
+
+@pytest.fixture
+def outlets_server(tmp_path: Path) -> Iterator[str]:
+    """The server over a store holding examples/outlets.jsonl, ingested (and so placed in
+    stories) by `newsgraph ingest` as a user would."""
+    db = f"sqlite:///{tmp_path}/outlets.db"
+    ingest = subprocess.run(
+        [sys.executable, "-m", "newsgraph", "ingest", str(EXAMPLES / "outlets.jsonl"), "--db", db],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+        check=False,
+    )
+    assert ingest.returncode == 0, ingest.stderr
+    assert "stories:" in ingest.stderr
+    with _serving(db, tmp_path) as base:
+        yield base
+
+
+def _launch(pw: Any, root: Path) -> Any:
+    """Debian's chromium, headless, with its profile in a temporary folder."""
+    return pw.chromium.launch(
+        executable_path=str(CHROMIUM),
+        headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        env=_browser_env(root),
+    )
+
+
+def _watch(page: Any, server: str) -> list[str]:
+    """Script errors, console errors, failed responses and requests to other hosts, as met."""
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    page.on(
+        "console",
+        lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None,
+    )
+    page.on(
+        "response",
+        lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None,
+    )
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith(server) else problems.append(f"left: {r.url}"),
+    )
+    return problems
 
 
 def _browser_env(root: Path) -> dict[str, str]:
@@ -116,29 +174,11 @@ def test_paste_an_article_see_the_quote_and_open_the_speakers_page(
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            env=_browser_env(tmp_path / "browser"),
-        )
+        browser = _launch(pw, tmp_path / "browser")
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.set_default_timeout(90_000)  # the first paste may wait for the model to load
-            problems: list[str] = []
-            page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
-            page.on(
-                "console",
-                lambda m: problems.append(f"console: {m.text}") if m.type == "error" else None,
-            )
-            page.on(
-                "response",
-                lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None,
-            )
-            page.on(
-                "request",
-                lambda r: None if r.url.startswith(server) else problems.append(f"left: {r.url}"),
-            )
+            problems = _watch(page, server)
 
             # Paste the article and submit it without storing: the result shows at once.
             page.goto(f"{server}/paste")
@@ -184,3 +224,90 @@ def test_paste_an_article_see_the_quote_and_open_the_speakers_page(
     assert shot.stat().st_size > 10_000
     # Where to look at the result (shown with `pytest -s`).
     print(f"screenshots: {shot} and {SCREENSHOTS / 'article_page.png'}")  # noqa: T201
+
+
+def test_open_a_story_see_who_carried_the_remark_then_the_actor_graph(
+    outlets_server: str, tmp_path: Path
+) -> None:
+    sync_playwright = _playwright()
+    from playwright.sync_api import expect
+
+    server = outlets_server
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = _launch(pw, tmp_path / "browser")
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(30_000)
+            problems = _watch(page, server)
+
+            # The stories, most outlets first: the ministers' meeting, told by three outlets.
+            page.goto(f"{server}/")
+            page.get_by_role("navigation").get_by_role("link", name="Stories").click()
+            page.wait_for_url("**/stories")
+            meeting = page.locator("table.stories tbody tr").first
+            expect(meeting.locator("td.num").first).to_have_text("3")
+            meeting.get_by_role("link").click()
+            page.wait_for_url("**/stories/*")
+            expect(page.locator("h1.story-title")).to_contain_text("Velt")
+
+            # The Regional Wire's re-post is a republication, not a fourth outlet.
+            wire = page.locator("li.outlet-group", has_text="Regional Wire")
+            expect(wire.locator(".story-article.republished")).to_contain_text(
+                "near-duplicate of Tarsian News Agency"
+            )
+            expect(page.locator("table.carried th.outlet-head")).to_have_text(
+                ["Tarsian News Agency", "Brevanian News Service", "Orvad Daily Monitor"]
+            )
+
+            # Who carried the "brotherly relations" remark: the agency, and the Monitor through
+            # it; the Brevanian readout left it out.
+            remark_rows = page.locator(
+                "table.carried tr.item-quote", has_text="brotherly relations"
+            )
+            remark = remark_rows.filter(
+                has=page.locator("td.cell.carried[data-outlet='Tarsian News Agency']")
+            )
+            expect(remark).to_have_count(1)
+            monitor = remark.locator("td.cell[data-outlet='Orvad Daily Monitor']")
+            expect(monitor).to_have_class(re.compile(r"\bcarried\b"))
+            expect(monitor.locator(".value")).to_have_text("via Tarsian News Agency")
+            brevanian = remark.locator("td.cell[data-outlet='Brevanian News Service']")
+            expect(brevanian).to_have_class(re.compile(r"\bmissing\b.*\bleft-out\b"))
+            expect(brevanian).to_contain_text("—")
+            expect(
+                remark_rows.filter(
+                    has=page.locator("td.cell.carried[data-outlet='Brevanian News Service']")
+                )
+            ).to_have_count(0)
+            card = page.locator(".card[data-outlet='Brevanian News Service']")
+            expect(card.locator("ul.left-out")).to_contain_text("brotherly relations")
+            # The trade figure: 30 percent by the agency, 25 by the Brevanian service.
+            trade = page.locator("table.carried tr.item-claim", has_text="30 percent / 25 percent")
+            expect(trade.locator("td[data-outlet='Tarsian News Agency'] .value")).to_have_text(
+                "30 percent"
+            )
+            expect(trade.locator("td[data-outlet='Brevanian News Service'] .value")).to_have_text(
+                "25 percent"
+            )
+            remark.scroll_into_view_if_needed()
+            shot = SCREENSHOTS / "story_page.png"
+            page.screenshot(path=str(shot), full_page=True)
+
+            # The actor graph: an SVG of linked actors; a node opens the actor's page.
+            page.get_by_role("navigation").get_by_role("link", name="Graph").click()
+            page.wait_for_url("**/graph")
+            nodes = page.locator("svg.actor-graph a.node")
+            expect(nodes.filter(has_text="Oskar Velt")).to_have_count(1)
+            expect(nodes.filter(has_text="Mira Solen")).to_have_count(1)
+            assert page.locator("svg.actor-graph path.edge").count() >= 1
+            page.screenshot(path=str(SCREENSHOTS / "graph_page.png"), full_page=True)
+            nodes.filter(has_text="Oskar Velt").locator("circle").click()
+            page.wait_for_url("**/actors/*")
+            expect(page.locator("h1.actor-name")).to_have_text("Oskar Velt")
+            expect(page.locator("a.graph-link")).to_be_visible()
+            assert not problems, problems
+        finally:
+            browser.close()
+    assert shot.stat().st_size > 10_000
+    print(f"screenshots: {shot} and {SCREENSHOTS / 'graph_page.png'}")  # noqa: T201

@@ -109,6 +109,9 @@ def test_extract_and_store_then_read_it_back(client: TestClient) -> None:
     again = client.post("/extract?store=true", json={"text": FLOOD, "published": "2025-03-11"})
     assert again.json()["stored"] == "exists"
     assert client.get("/api/articles").json()["count"] == 1
+    # Stored articles are placed in a story at once, so the story pages are current.
+    (story,) = client.get("/api/stories").json()["items"]
+    assert (story["title"], story["article_count"]) == (FLOOD_TITLE, 1)
 
 
 @pytest.mark.parametrize(
@@ -172,6 +175,8 @@ def test_paste_and_store_opens_the_stored_article(client: TestClient) -> None:
     assert location.startswith("/articles/") and location.endswith("?status=stored")
     html = client.get(location).text
     assert "Stored." in html
+    (story,) = client.get("/api/stories").json()["items"]
+    assert f'href="/stories/{story["id"]}"' in html
     (keller,) = client.get("/api/actors", params={"name": "Anna Keller"}).json()["items"]
     assert f'<a class="speaker" href="/actors/{keller["id"]}">Anna Keller</a>' in html
     actor = client.get(f"/actors/{keller['id']}").text

@@ -47,6 +47,18 @@ def test_compare_reports_the_omitted_remark_the_figures_and_the_republisher(db: 
     data = json.loads(runner.invoke(app, ["compare", story, "--db", db, "--format", "json"]).stdout)
     outlets = {o["outlet"] for o in data["outlets"]}
     assert outlets == {"Tarsian News Agency", "Brevanian News Service", "Orvad Daily Monitor"}
+    # The Monitor relays the minister's remark through the agency: one item, carried by both,
+    # that the Brevanian readout left out.
+    (remark,) = [
+        i
+        for i in data["items"]
+        if i["kind"] == "quote"
+        and "Tarsian News Agency" in i["outlets"]
+        and any("brotherly relations" in r["text"] for r in i["reports"])
+    ]
+    assert remark["outlets"] == ["Tarsian News Agency", "Orvad Daily Monitor"]
+    brevanian = next(o for o in data["outlets"] if o["outlet"] == "Brevanian News Service")
+    assert remark["key"] in brevanian["left_out"]
     html = runner.invoke(app, ["compare", story, "--db", db, "--format", "html"]).stdout
     assert html.lstrip().lower().startswith("<!doctype html>")
 

@@ -266,7 +266,12 @@ def _quote_obs(result: ResultDocument, outlet: str, who: Identities) -> Iterator
 def _quote_score(a: _Obs, b: _Obs) -> float:
     score = overlap(a.words, b.words)
     same = a.speaker is not None and a.speaker == b.speaker
-    return score if score >= (SAME_SPEAKER if same else OTHER_SPEAKER) else 0.0
+    if score < (SAME_SPEAKER if same else OTHER_SPEAKER):
+        return 0.0
+    # A quote that fits a cluster with its own speaker joins that one rather than a closer
+    # wording under another speaker: an outlet relaying "X said the countries have «…»" carries
+    # X's remark, whatever else quoted the same words.
+    return 1.0 + score if same else score
 
 
 def _event_obs(result: ResultDocument, outlet: str, who: Identities) -> Iterator[_Obs]:

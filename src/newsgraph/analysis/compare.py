@@ -15,7 +15,9 @@ Alignment rules (done by `newsgraph.analysis.alignment`, where the thresholds li
   at least 3 words are shared; fewer than 2 shared words never align. With the same speaker
   an overlap of `SAME_SPEAKER` (0.5) aligns them (a paraphrase, direct or indirect); with a
   different or unknown speaker it takes `OTHER_SPEAKER` (0.7), and the speakers are reported
-  as an attribution difference, as are different relay chains ("according to …").
+  as an attribution difference, as are different relay chains ("according to …"). A quote
+  that fits an item with its own speaker joins that item before any other-speaker match, so a
+  remark relayed inside "X said …, according to Y" joins X's remark, not Y's report.
 - **Events**: the same PLOVER type, a shared participant (the same identity, or the same country
   code when one side has no entity) and compatible dates (overlapping day ranges; a missing or
   publication-date fallback date fits any). Negation, future/hypothetical status and a different

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,9 +25,11 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
+from newsgraph.analysis.compare import outlet_label
 from newsgraph.analysis.textsim import PRIOR_DOCS, Matrix, similarity
-from newsgraph.errors import NotFound
+from newsgraph.errors import NotFound, StoreError
 from newsgraph.store import Store
 from newsgraph.store import tables as t
 
@@ -233,10 +236,20 @@ def _refresh(conn: Connection) -> None:
         )
 
 
+@contextmanager
+def _reading(store: Store) -> Iterator[Connection]:
+    """A connection for the readers below; a database failure becomes a StoreError."""
+    try:
+        with store.engine.connect() as conn:
+            yield conn
+    except SQLAlchemyError as err:
+        raise StoreError(f"reading stories from {store.url} failed: {err}") from err
+
+
 def stories(store: Store, *, limit: int = 50, min_outlets: int = 1) -> list[dict[str, Any]]:
     """Stories, biggest first."""
     s = t.stories.c
-    with store.engine.connect() as conn:
+    with _reading(store) as conn:
         rows = conn.execute(
             select(s.id, s.title, s.first_day, s.last_day, s.article_count, s.outlet_count)
             .where(s.outlet_count >= min_outlets)
@@ -249,7 +262,7 @@ def stories(store: Store, *, limit: int = 50, min_outlets: int = 1) -> list[dict
 def story_article_ids(store: Store, story_id: int) -> list[str]:
     """Ids of a story's articles (near-duplicates included), oldest first."""
     a, sa = t.articles, t.story_articles
-    with store.engine.connect() as conn:
+    with _reading(store) as conn:
         if conn.scalar(select(t.stories.c.id).where(t.stories.c.id == story_id)) is None:
             raise NotFound("story", story_id)
         return list(
@@ -260,3 +273,59 @@ def story_article_ids(store: Store, story_id: int) -> list[str]:
                 .order_by(a.c.seq)
             )
         )
+
+
+def story(store: Store, story_id: int) -> dict[str, Any]:
+    """One story's row: title, first and last day, article and outlet counts."""
+    s = t.stories.c
+    with _reading(store) as conn:
+        row = (
+            conn.execute(
+                select(
+                    s.id, s.title, s.first_day, s.last_day, s.article_count, s.outlet_count
+                ).where(s.id == story_id)
+            )
+            .mappings()
+            .first()
+        )
+    if row is None:
+        raise NotFound("story", story_id)
+    return dict(row)
+
+
+def story_articles(store: Store, story_id: int) -> list[dict[str, Any]]:
+    """A story's articles, oldest first: id, title, outlet, url, published, duplicate_of.
+
+    `outlet` is what the comparison calls the outlet (`compare.outlet_label`); a near-duplicate
+    has `duplicate_of`, its original's id.
+    """
+    a, sa = t.articles.c, t.story_articles.c
+    with _reading(store) as conn:
+        if conn.scalar(select(t.stories.c.id).where(t.stories.c.id == story_id)) is None:
+            raise NotFound("story", story_id)
+        rows = conn.execute(
+            select(a.id, a.title, a.source, a.url, a.published, a.duplicate_of, sa.similarity)
+            .join(t.story_articles, sa.article_id == a.id)
+            .where(sa.story_id == story_id)
+            .order_by(a.published.asc().nulls_last(), a.seq)
+        ).mappings()
+        return [
+            {
+                "id": r["id"],
+                "title": r["title"],
+                "outlet": outlet_label(r["source"], r["url"], r["id"]),
+                "url": r["url"],
+                "published": r["published"],
+                "duplicate_of": r["duplicate_of"],
+                "similarity": r["similarity"],
+            }
+            for r in rows
+        ]
+
+
+def article_story(store: Store, article_id: str) -> int | None:
+    """The id of the story an article (full id) belongs to, None when it has none yet."""
+    sa = t.story_articles.c
+    with _reading(store) as conn:
+        found = conn.scalar(select(sa.story_id).where(sa.article_id == article_id))
+    return None if found is None else int(found)

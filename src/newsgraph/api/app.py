@@ -36,7 +36,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsgraph import __version__
 from newsgraph.api.deps import STATIC, Pipeline, Services, templates
-from newsgraph.api.routes import api, pages
+from newsgraph.api.routes import api, pages, stories
 from newsgraph.errors import (
     NewsgraphError,
     NoArticleContent,
@@ -104,6 +104,7 @@ def create_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(stories.router)
     for kind in (NewsgraphError, RequestValidationError, StarletteHTTPException, Exception):
         app.add_exception_handler(kind, handle_error)
     return app

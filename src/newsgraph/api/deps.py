@@ -1,4 +1,5 @@
-"""What routes depend on: the store, the settings, the extraction pipeline, the templates.
+"""What routes depend on: the store, the settings, the extraction pipeline, the templates,
+and the few parameter checks routes share.
 
 One `Services` object per app, made by `create_app` and kept on `app.state`. The pipeline is
 built on first use (loading the spaCy model takes seconds) and then reused; extraction runs
@@ -13,14 +14,17 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from newsgraph import __version__
+from newsgraph.analysis.stories import update_stories
 from newsgraph.errors import NewsgraphError, UnreadableSource
 from newsgraph.ingest import article_from_html, article_from_text
 from newsgraph.process import Processor, build_processor
@@ -118,13 +122,54 @@ class Pipeline:
             return next(processor.process([article]))
 
 
+# Story assignment assumes one writer (as the actor merge does): posted articles are stored
+# and placed one at a time.
+_WRITING = threading.Lock()
+
+
 def store_result(store: Store, result: ResultDocument) -> Status:
-    """Store a result extracted from a posted article: "stored", "duplicate" or "exists"."""
-    # Keyed by the text's hash, so posting the same article twice stores it once.
-    (status,) = store.write(
-        [Stored(f"api:{result.article.id}", result, signature(result.article.text))]
-    )
+    """Store a result extracted from a posted article: "stored", "duplicate" or "exists".
+
+    A new article is placed in a story at once (`update_stories` is incremental: it clusters
+    only the articles without one), so the story pages include it.
+    """
+    with _WRITING:
+        # Keyed by the text's hash, so posting the same article twice stores it once.
+        (status,) = store.write(
+            [Stored(f"api:{result.article.id}", result, signature(result.article.text))]
+        )
+        if status in ("stored", "duplicate"):
+            update_stories(store)
     return "exists" if status == "skipped" else status
+
+
+def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    """A page rendered from the template `name` with `context`."""
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def invalid(where: str, message: str, value: object) -> RequestValidationError:
+    """A 422 for one query parameter, in the shape of FastAPI's own (the envelope names it)."""
+    loc = ("query", where)
+    return RequestValidationError(
+        [{"loc": loc, "msg": message, "type": "value_error", "input": value}]
+    )
+
+
+def parse_day(value: str | None, where: str) -> dt.date | None:
+    """A page's YYYY-MM-DD query value; None when empty (a form sends empty fields as "")."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise invalid(where, "not a date; use YYYY-MM-DD", value) from None
+
+
+def check_range(since: dt.date | None, until: dt.date | None) -> None:
+    """A 422 naming both days when `since` is after `until`."""
+    if since and until and since > until:
+        raise invalid("since", f"{since} is after until {until}", since.isoformat())
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,18 +1,32 @@
 """The JSON API: `/api/…` reads the store, `POST /extract` runs the pipeline on a posted article.
 
 Lists answer `{"ok": true, "count": N, "items": [...]}`; every error answers the envelope
-`{"ok": false, "error", "errors", "status"}` (see `newsgraph.api.app`).
+`{"ok": false, "error", "errors", "status"}` (see `newsgraph.api.app`). Stories, the actor
+graph and timelines come from `newsgraph.analysis`, which reads the store only.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
-from newsgraph.api.deps import ExtractRequest, PipelineDep, SettingsDep, StoreDep, store_result
+from newsgraph.analysis.compare import Comparison, compare_story
+from newsgraph.analysis.graph import actor_graph, to_json
+from newsgraph.analysis.stories import stories, story, story_articles
+from newsgraph.analysis.timeline import actor_timeline
+from newsgraph.api.deps import (
+    ExtractRequest,
+    PipelineDep,
+    SettingsDep,
+    StoreDep,
+    check_range,
+    store_result,
+)
 from newsgraph.schema import ResultDocument
 
 router = APIRouter()
@@ -48,6 +62,28 @@ class ActorResponse(BaseModel):
     quotes_about: list[dict[str, Any]]
     events: list[dict[str, Any]]
     articles: list[dict[str, Any]]
+
+
+class StoryResponse(BaseModel):
+    """A story, its articles (near-duplicates with `duplicate_of`) and how each outlet told it."""
+
+    ok: Literal[True] = True
+    story: dict[str, Any]
+    articles: list[dict[str, Any]]
+    comparison: Comparison
+
+
+class GraphResponse(BaseModel):
+    """The actor graph as node-link JSON (`networkx.node_link_graph(body, edges="edges")`)."""
+
+    ok: Literal[True] = True
+    directed: bool
+    multigraph: bool
+    graph: dict[str, Any] = Field(description="The day range asked for: since, until.")
+    nodes: list[dict[str, Any]] = Field(description="Corpus actors on an edge.")
+    edges: list[dict[str, Any]] = Field(
+        description="Events of one PLOVER type and quad from source to target, with a count."
+    )
 
 
 class ExtractResponse(BaseModel):
@@ -130,6 +166,51 @@ def get_actor(
         events=store.events(actor_id=actor_id, limit=limit),
         articles=store.articles(actor_id=actor_id, limit=limit),
     )
+
+
+@router.get("/api/actors/{actor_id}/timeline", tags=["actors"])
+def get_timeline(
+    store: StoreDep, actor_id: int, since: Since = None, until: Until = None
+) -> Listing:
+    """An actor's events in date order (undated last), with role, counterparts, place, outlet
+    and flags; `fallback` marks dates taken from the publication date."""
+    check_range(since, until)
+    entries = actor_timeline(store, actor_id, since=since, until=until)
+    return _listing([dataclasses.asdict(e) for e in entries])
+
+
+@router.get("/api/stories", tags=["stories"])
+def list_stories(
+    store: StoreDep,
+    min_outlets: Annotated[int, Query(ge=1, description="Told by at least this many outlets.")] = 1,
+    limit: Limit = 50,
+) -> Listing:
+    """Stories (articles about one event), most outlets first."""
+    return _listing(stories(store, limit=limit, min_outlets=min_outlets))
+
+
+@router.get("/api/stories/{story_id}", tags=["stories"])
+def get_story(store: StoreDep, story_id: int) -> StoryResponse:
+    """A story, its articles and the comparison of its outlets: the aligned quotes, events and
+    figures, who carried each, and what each outlet alone carried, left out or told otherwise."""
+    row = story(store, story_id)
+    articles = story_articles(store, story_id)
+    comparison = compare_story(store, [a["id"] for a in articles])
+    return StoryResponse(story=row, articles=articles, comparison=comparison)
+
+
+@router.get("/api/graph", tags=["graph"])
+def get_graph(
+    store: StoreDep,
+    since: Since = None,
+    until: Until = None,
+    min_weight: Annotated[int, Query(ge=1, description="Drop edges with fewer events.")] = 1,
+) -> GraphResponse:
+    """The actor graph: corpus actors linked by the events between them (negated and
+    hypothetical ones left out), per PLOVER type and quad class."""
+    check_range(since, until)
+    graph = actor_graph(store, since=since, until=until, min_weight=min_weight)
+    return GraphResponse(**json.loads(to_json(graph)))
 
 
 @router.get("/api/quotes", tags=["quotes"])

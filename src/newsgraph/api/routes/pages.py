@@ -9,13 +9,15 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
+from newsgraph.analysis.stories import article_story
 from newsgraph.api.deps import (
     ExtractRequest,
     PipelineDep,
     SettingsDep,
     StoreDep,
+    page,
+    parse_day,
     store_result,
-    templates,
 )
 from newsgraph.api.render import render_article
 from newsgraph.api.views import claim_views, event_views, quotes_by_speaker
@@ -27,10 +29,6 @@ router = APIRouter(include_in_schema=False)
 _EMPTY_FORM = {"text": "", "format": "text", "published": "", "source": "", "store": False}
 
 OptionalText = Annotated[str | None, Query()]
-
-
-def _page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -48,17 +46,19 @@ def index(
     request: Request,
     store: StoreDep,
     source: OptionalText = None,
-    since: Annotated[dt.date | None, Query()] = None,
-    until: Annotated[dt.date | None, Query()] = None,
+    since: OptionalText = None,
+    until: OptionalText = None,
 ) -> HTMLResponse:
     """Newest articles (filtered by outlet and dates), most reported actors, corpus counts."""
-    return _page(
+    # The filter form sends empty fields as "": no bound, not a bad date.
+    first, last = parse_day(since, "since"), parse_day(until, "until")
+    return page(
         request,
         "index.html",
-        articles=store.articles(source=source or None, since=since, until=until, limit=100),
+        articles=store.articles(source=source or None, since=first, until=last, limit=100),
         actors=store.actors(limit=25),
         counts=store.counts(),
-        filters={"source": source or "", "since": since or "", "until": until or ""},
+        filters={"source": source or "", "since": first or "", "until": last or ""},
     )
 
 
@@ -77,19 +77,19 @@ def _article_context(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(
+def articlepage(
     request: Request, store: StoreDep, article_id: str, status: OptionalText = None
 ) -> HTMLResponse:
     """One stored article, annotated, with quotes by speaker, events and claims beside it."""
     result = store.result(article_id)
     links = store.entity_actors(result.article.id)
-    return _page(
-        request, "article.html", **_article_context(result, links, stored=True, status=status)
-    )
+    story = article_story(store, result.article.id)
+    context = _article_context(result, links, stored=True, status=status, story=story)
+    return page(request, "article.html", **context)
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
-def actor_page(
+def actorpage(
     request: Request, store: StoreDep, settings: SettingsDep, actor_id: int
 ) -> HTMLResponse:
     """Who an actor is, their quotes, quotes about them, and their events in time order."""
@@ -99,7 +99,7 @@ def actor_page(
     timeline = sorted(
         (e for e in events if e["date_value"]), key=lambda e: (e["date_value"], e["article_id"])
     ) + [e for e in events if not e["date_value"]]
-    return _page(
+    return page(
         request,
         "actor.html",
         actor=actor,
@@ -111,10 +111,10 @@ def actor_page(
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, store: StoreDep, q: OptionalText = None) -> HTMLResponse:
+def searchpage(request: Request, store: StoreDep, q: OptionalText = None) -> HTMLResponse:
     """Full-text search over articles, and actors whose names match."""
     query = (q or "").strip()
-    return _page(
+    return page(
         request,
         "search.html",
         q=query,
@@ -126,7 +126,7 @@ def search_page(request: Request, store: StoreDep, q: OptionalText = None) -> HT
 @router.get("/paste", response_class=HTMLResponse)
 def paste_form(request: Request) -> HTMLResponse:
     """A form to paste an article (text or HTML) and see it annotated at once."""
-    return _page(request, "paste.html", form=_EMPTY_FORM, error=None)
+    return page(request, "paste.html", form=_EMPTY_FORM, error=None)
 
 
 @router.post("/paste", response_class=HTMLResponse, response_model=None)
@@ -150,18 +150,19 @@ def paste_submit(
         # A pydantic ValidationError is a ValueError too; its first message is the useful one.
         message = e.errors()[0]["msg"] if isinstance(e, ValidationError) else str(e)
         message = message.removeprefix("Value error, ")
-        return _page(request, "paste.html", status_code=422, form=form, error=message)
+        return page(request, "paste.html", status_code=422, form=form, error=message)
     if save:
         status = store_result(store, result)
         return RedirectResponse(f"/articles/{result.article.id}?status={status}", status_code=303)
-    return _page(request, "article.html", **_article_context(result, {}, stored=False, form=form))
+    context = _article_context(result, {}, stored=False, form=form, story=None)
+    return page(request, "article.html", **context)
 
 
 @router.get("/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> HTMLResponse:
     """The JSON API's OpenAPI description as a page (served locally, no Swagger UI CDN)."""
     schema = request.app.openapi()
-    return _page(request, "docs.html", schema=schema, operations=_operations(schema))
+    return page(request, "docs.html", schema=schema, operations=_operations(schema))
 
 
 def _operations(schema: dict[str, Any]) -> list[dict[str, Any]]:

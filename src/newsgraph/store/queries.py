@@ -139,8 +139,41 @@ def quotes(
     limit: int = 50,
 ) -> list[Row]:
     """Quotes newest first, by speaker (name, or corpus actor id), relay, outlet and dates."""
+    q_ = t.quotes
+    q = _quote_rows()
+    if speaker_id is not None:
+        q = q.where(q_.c.speaker_actor_id == speaker_id)
+    if speaker:
+        # Through the actor index; the bare speaker text only for speakers no actor covers
+        # ("officials"), since a function on the column rules the index out.
+        ids = actor_ids(conn, speaker)
+        q = q.where(
+            q_.c.speaker_actor_id.in_(ids) if ids else func.lower(q_.c.speaker) == speaker.lower()
+        )
+    if via:
+        q = q.where(func.lower(q_.c.via).like(f"%{via.lower()}%"))
+    if source:
+        q = q.where(func.lower(t.articles.c.source) == source.lower())
+    if since:
+        q = q.where(q_.c.published >= since)
+    if until:
+        q = q.where(q_.c.published <= until)
+    return _rows(conn, q.limit(limit))
+
+
+def quotes_by_key(conn: Connection, keys: list[tuple[str, str]]) -> list[Row]:
+    """The quote rows of these (article id, quote id) pairs, newest first."""
+    if not keys:
+        return []
+    wanted = set(keys)
+    rows = _rows(conn, _quote_rows().where(t.quotes.c.article_id.in_({k[0] for k in keys})))
+    return [r for r in rows if (r["article_id"], r["id"]) in wanted]
+
+
+def _quote_rows() -> Select[Any]:
+    """Quote rows with their article's outlet and date, newest first."""
     q_, a = t.quotes, t.articles
-    q = (
+    return (
         select(
             q_.c.article_id,
             q_.c.id,
@@ -157,52 +190,6 @@ def quotes(
         .join(a, a.c.id == q_.c.article_id)
         .order_by(q_.c.published.desc().nulls_last(), q_.c.article_id, q_.c.start)
     )
-    if speaker_id is not None:
-        q = q.where(q_.c.speaker_actor_id == speaker_id)
-    if speaker:
-        # Through the actor index; the bare speaker text only for speakers no actor covers
-        # ("officials"), since a function on the column rules the index out.
-        ids = actor_ids(conn, speaker)
-        q = q.where(
-            q_.c.speaker_actor_id.in_(ids) if ids else func.lower(q_.c.speaker) == speaker.lower()
-        )
-    if via:
-        q = q.where(func.lower(q_.c.via).like(f"%{via.lower()}%"))
-    if source:
-        q = q.where(func.lower(a.c.source) == source.lower())
-    if since:
-        q = q.where(q_.c.published >= since)
-    if until:
-        q = q.where(q_.c.published <= until)
-    return _rows(conn, q.limit(limit))
-
-
-def quotes_by_key(conn: Connection, keys: list[tuple[str, str]]) -> list[Row]:
-    """The quote rows of these (article id, quote id) pairs, newest first."""
-    if not keys:
-        return []
-    q_, a = t.quotes, t.articles
-    wanted = set(keys)
-    rows = _rows(
-        conn,
-        select(
-            q_.c.article_id,
-            q_.c.id,
-            q_.c.speaker,
-            q_.c.speaker_actor_id,
-            q_.c.addressee_actor_id,
-            q_.c.kind,
-            q_.c.cue,
-            q_.c.text,
-            q_.c.via,
-            a.c.source,
-            a.c.published,
-        )
-        .join(a, a.c.id == q_.c.article_id)
-        .where(q_.c.article_id.in_({k[0] for k in keys}))
-        .order_by(q_.c.published.desc().nulls_last(), q_.c.article_id, q_.c.start),
-    )
-    return [r for r in rows if (r["article_id"], r["id"]) in wanted]
 
 
 def events(

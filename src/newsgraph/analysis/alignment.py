@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsgraph.schema import Claim, Model, ResultDocument
-from newsgraph.store.rows import day_range, name_key
+from newsgraph.store.rows import code_country, day_range, name_key
 
 ItemKind = Literal["quote", "event", "claim"]
 Aspect = Literal["speaker", "via", "value", "negated", "status", "place"]
@@ -40,12 +40,6 @@ _STOP_WORDS = (
     "where which while who whom why will with would you your"
 )
 _STOP = frozenset(_STOP_WORDS.split())
-# CAMEO sector codes; a three-letter code that is none of these names a country.
-_SECTOR_CODES = (
-    "GOV MIL LEG JUD MED BUS EDU REL OPP REB INS COP CVL ELI HLH LAB NGO IGO SPY UAF REF CRM "
-    "AGR ENV MOD RAD"
-)
-_SECTORS = frozenset(_SECTOR_CODES.split())
 _QUALIFIERS = {"APPROX": "about ", "MORE_THAN": "more than ", "LESS_THAN": "less than "}
 
 
@@ -289,9 +283,7 @@ def _event_obs(result: ResultDocument, outlet: str, who: Identities) -> Iterator
             for i in range(max(len(ids), len(spans))):
                 ent = by_id.get(ids[i]) if i < len(ids) else None
                 code = codes[i] if i < len(codes) else ""
-                country = (ent.country if ent else None) or (
-                    code[:3] if len(code) >= 3 and code[:3] not in _SECTORS else None
-                )
+                country = (ent.country if ent else None) or code_country(code)
                 found = who.get((aid, ent.id)) if ent else None
                 parties.append((found.key if found else None, country))
                 surface = spans[i].text if i < len(spans) else "?"

@@ -90,6 +90,7 @@ def update_stories(
 ) -> StoryUpdate:
     """Give every stored article without a story one; `rebuild` starts from scratch."""
     report = StoryUpdate()
+    touched: set[int] = set()
     with store.engine.begin() as conn:
         if rebuild:
             conn.execute(delete(t.story_articles))
@@ -103,9 +104,11 @@ def update_stories(
             neighbours = _assigned_between(
                 conn, start - dt.timedelta(days=window_days), end + dt.timedelta(days=window_days)
             )[-max(0, MAX_WINDOW - len(batch)) :]
-            _assign(conn, batch, neighbours, threshold, report)
-        report.duplicates = _assign_duplicates(conn)
-        _refresh(conn)
+            touched |= _assign(conn, batch, neighbours, threshold, report)
+        duplicated = _assign_duplicates(conn)
+        report.duplicates = len(duplicated)
+        # Only the stories that gained articles change; the rest of the corpus is not re-read.
+        _refresh(conn, touched | set(duplicated))
     return report
 
 
@@ -150,7 +153,9 @@ def _assign(
     neighbours: list[dict[str, Any]],
     threshold: float,
     report: StoryUpdate,
-) -> None:
+) -> set[int]:
+    """Place `batch` among its assigned `neighbours`; returns the stories that grew."""
+    grew: set[int] = set()
     items = neighbours + batch
     sim = similarity([i["text"] for i in items], names_weight=NAMES_WEIGHT)
     labels = average_link(sim, threshold)
@@ -191,9 +196,12 @@ def _assign(
             ],
         )
         report.assigned += len(fresh)
+        grew.add(story)
+    return grew
 
 
-def _assign_duplicates(conn: Connection) -> int:
+def _assign_duplicates(conn: Connection) -> list[int]:
+    """Give near-duplicates their original's story; the story id of each one placed."""
     a, sa = t.articles, t.story_articles
     rows = conn.execute(
         select(a.c.id, sa.c.story_id)
@@ -206,15 +214,18 @@ def _assign_duplicates(conn: Connection) -> int:
             insert(t.story_articles),
             [{"article_id": r.id, "story_id": r.story_id, "similarity": None} for r in rows],
         )
-    return len(rows)
+    return [r.story_id for r in rows]
 
 
-def _refresh(conn: Connection) -> None:
-    """Recompute each story's title, dates and counts from its articles."""
+def _refresh(conn: Connection, story_ids: set[int]) -> None:
+    """Recompute these stories' titles, dates and counts from their articles."""
+    if not story_ids:
+        return
     a, sa = t.articles, t.story_articles
     rows = conn.execute(
         select(sa.c.story_id, a.c.title, a.c.source, a.c.published, a.c.duplicate_of, a.c.seq)
         .join(a, a.c.id == sa.c.article_id)
+        .where(sa.c.story_id.in_(story_ids))
         .order_by(sa.c.story_id, a.c.seq)
     ).all()
     by_story: dict[int, list[Any]] = {}

@@ -87,10 +87,7 @@ def compare_cli(
         text = render_html(comparison)
     else:
         text = render_text(comparison)
-    if out:
-        out.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    _emit(text, out)
 
 
 class GraphFormat(StrEnum):
@@ -129,11 +126,7 @@ def graph_cli(
             min_weight=min_weight,
         )
     if fmt is GraphFormat.json:
-        text = g.to_json(graph)
-        if out:
-            out.write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text + "\n")
+        _emit(g.to_json(graph) + "\n", out)
     else:
         writer = g.to_graphml if fmt is GraphFormat.graphml else g.to_gexf
         writer(graph, out if out else sys.stdout.buffer)
@@ -164,3 +157,11 @@ def timeline_cli(
     else:
         rows = [dataclasses.asdict(e) for e in entries]
         sys.stdout.write(json.dumps(rows, indent=2, default=str) + "\n")
+
+
+def _emit(text: str, out: Path | None) -> None:
+    """Write to `out`, or to stdout when no file was given."""
+    if out:
+        out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)

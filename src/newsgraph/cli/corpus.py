@@ -87,7 +87,7 @@ def ingest_cli(
     err = Console(stderr=True)
     rejected: list[RejectedInput] = []
     with (
-        open_store(db) as store,
+        open_store(db, settings) as store,
         Progress(
             TextColumn("{task.description}"),
             BarColumn(),

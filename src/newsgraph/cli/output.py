@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from newsgraph.settings import Settings, load_settings
 from newsgraph.store import Store
 
 
@@ -39,10 +40,10 @@ FormatOption = Annotated[
 LimitOption = Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many rows.")]
 
 
-def open_store(db: str) -> Store:
-    from newsgraph.settings import load_settings
-
-    return Store.open(db, near_duplicate=load_settings().store.near_duplicate)
+def open_store(db: str, settings: Settings | None = None) -> Store:
+    """The store at `db`, with the near-duplicate threshold of `settings` (or the defaults)."""
+    settings = settings or load_settings()
+    return Store.open(db, near_duplicate=settings.store.near_duplicate)
 
 
 def _plain(value: Any) -> Any:

@@ -12,8 +12,8 @@ Imports only `schema` (and its own modules): the store never parses or extracts.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import SQLAlchemyError
@@ -40,6 +40,9 @@ __all__ = [
     "Stored",
     "signature",
 ]
+
+
+_T = TypeVar("_T")
 
 
 class Store:
@@ -123,7 +126,7 @@ class Store:
                 last = seq
                 yield upgrade(json.loads(raw))
 
-    def _query(self, fn: Any, /, **kwargs: Any) -> Any:
+    def _query(self, fn: Callable[..., _T], /, **kwargs: Any) -> _T:
         try:
             with self.engine.connect() as conn:
                 return fn(conn, **kwargs)
@@ -133,25 +136,25 @@ class Store:
     def articles(self, **filters: Any) -> list[Row]:
         """Articles, newest first: source=, since=, until=, actor_id= (mentioned),
         include_duplicates=, limit=, offset=."""
-        return self._query(queries.articles, **filters)  # type: ignore[no-any-return]
+        return self._query(queries.articles, **filters)
 
     def search(self, text: str, *, limit: int = 20) -> list[Row]:
         """Full-text search; terms are ANDed, "quoted phrases" kept together."""
-        return self._query(queries.search, query=text, limit=limit)  # type: ignore[no-any-return]
+        return self._query(queries.search, query=text, limit=limit)
 
     def quotes(self, **filters: Any) -> list[Row]:
         """Quotes: speaker= (name or alias), speaker_id= (actor id), via= (relay outlet),
         source=, since=, until=, limit=."""
-        return self._query(queries.quotes, **filters)  # type: ignore[no-any-return]
+        return self._query(queries.quotes, **filters)
 
     def events(self, **filters: Any) -> list[Row]:
         """Events, newest first: actor= (name or ISO3 country), actor_id=, type_= (PLOVER),
         since=, until=, limit=."""
-        return self._query(queries.events, **filters)  # type: ignore[no-any-return]
+        return self._query(queries.events, **filters)
 
     def actors(self, **filters: Any) -> list[Row]:
         """Corpus actors by article count: name=, country=, type_=, limit=."""
-        return self._query(queries.actors, **filters)  # type: ignore[no-any-return]
+        return self._query(queries.actors, **filters)
 
     def actor(self, actor_id: int) -> Row:
         """One corpus actor: name, type, country, sectors, titles, aliases and counts."""
@@ -162,7 +165,7 @@ class Store:
 
     def entity_actors(self, article_id: str) -> dict[str, int]:
         """A stored article's entity ids mapped to corpus actor ids (none for duplicates)."""
-        return self._query(queries.entity_actors, article_id=article_id)  # type: ignore[no-any-return]
+        return self._query(queries.entity_actors, article_id=article_id)
 
     def quotes_about(self, actor_id: int, *, articles: int = 50, limit: int = 50) -> list[Row]:
         """Quotes by others whose words mention the actor, newest first.
@@ -182,15 +185,15 @@ class Store:
             ]
             return queries.quotes_by_key(conn, keys)[:limit]
 
-        return self._query(run)  # type: ignore[no-any-return]
+        return self._query(run)
 
     def claims(self, **filters: Any) -> list[Row]:
         """Numeric claims: measure= (substring), kind=, limit=."""
-        return self._query(queries.claims, **filters)  # type: ignore[no-any-return]
+        return self._query(queries.claims, **filters)
 
     def rejected(self, *, limit: int = 1000) -> list[Row]:
         """Inputs that could not become articles, with the reason."""
-        return self._query(queries.rejected, limit=limit)  # type: ignore[no-any-return]
+        return self._query(queries.rejected, limit=limit)
 
     def counts(self) -> Row:
-        return self._query(queries.counts)  # type: ignore[no-any-return]
+        return self._query(queries.counts)

@@ -266,8 +266,8 @@ def _participants(
                     "actor_id": actor_ids.get(entity.id) if entity else None,
                     "name": name,
                     "code": code,
-                    "country": (entity.country if entity else None) or _code_country(code),
-                    "sector": (entity.sector if entity else None) or _code_sector(code),
+                    "country": (entity.country if entity else None) or code_country(code),
+                    "sector": (entity.sector if entity else None) or code_sector(code),
                     "day_start": day,
                 }
             )
@@ -275,45 +275,22 @@ def _participants(
 
 
 # CAMEO role codes; a three-letter code that is not one of these is a country ("USA").
-_SECTORS = frozenset(
-    [
-        "GOV",
-        "MIL",
-        "LEG",
-        "JUD",
-        "MED",
-        "BUS",
-        "EDU",
-        "REL",
-        "OPP",
-        "REB",
-        "INS",
-        "COP",
-        "CVL",
-        "ELI",
-        "HLH",
-        "LAB",
-        "NGO",
-        "IGO",
-        "SPY",
-        "UAF",
-        "REF",
-        "CRM",
-        "AGR",
-        "ENV",
-        "MOD",
-        "RAD",
-    ]
+_SECTOR_CODES = (
+    "GOV MIL LEG JUD MED BUS EDU REL OPP REB INS COP CVL ELI HLH LAB NGO IGO SPY UAF REF CRM"
+    " AGR ENV MOD RAD"
 )
+_SECTORS = frozenset(_SECTOR_CODES.split())
 
 
-def _code_country(code: str | None) -> str | None:
+def code_country(code: str | None) -> str | None:
+    """The country of a CAMEO-style actor code ("CHNMIL" → CHN, "USA"), None for a bare sector."""
     if not code or len(code) < 3 or code[:3] in _SECTORS:
         return None
     return code[:3]
 
 
-def _code_sector(code: str | None) -> str | None:
+def code_sector(code: str | None) -> str | None:
+    """The sector of a CAMEO-style actor code ("CHNMIL" → MIL, "GOV")."""
     if not code:
         return None
     sector = code[3:6] if code[:3] not in _SECTORS else code[:3]

@@ -11,11 +11,12 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.dictionaries import ActorDictionary
 from newsgraph.extract.geo import load_gazetteer
-from newsgraph.extract.lexicon import Lexicon, lex_key, load_lexicon
+from newsgraph.extract.lexicon import Lexicon, lex_key, load_lexicon, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -47,7 +48,7 @@ def country_in(words: list[str], lex: Lexicon) -> str | None:
             if i + n > len(keys):
                 continue
             key = " ".join(keys[i : i + n])
-            if iso := lex.countries.get(key) or capitals.get(key):
+            if iso := lex.countries.get(key) or capitals.get(key) or lex.regions.get(key):
                 return iso
     return None
 
@@ -119,7 +120,7 @@ def _words(span: Span, *, drop_places: bool = False) -> list[str]:
     text = span.text
     if drop_places:
         # For roles, place names are blanked: the "Bank" of "West Bank" is no business.
-        for e in span.ents:
+        for e in span_ents(span):
             if e.label_ in _PLACE_LABELS:
                 a, b = e.start_char - span.start_char, e.end_char - span.start_char
                 text = text[:a] + " " * (b - a) + text[b:]
@@ -187,7 +188,7 @@ def code_span(span: Span) -> ActorCode:
     for marker, sector in (("civilian", "CVL"), ("rebel", "REB"), ("insurgent", "REB")):
         if marker in lowered and sectors and sectors[0] != sector:
             sectors = (sector, *(x for x in sectors if x != sector))
-    places = [e for e in span.ents if e.label_ in _PLACE_LABELS and not lex.country(e.text)]
+    places = [e for e in span_ents(span) if e.label_ in _PLACE_LABELS and not lex.country(e.text)]
     if not sectors and country and places:
         # A town as actor stands for its people; a capital that acts is its government.
         acting = root.dep_ in _SUBJECT_DEPS and _is_capital(places[0].text)
@@ -244,29 +245,97 @@ def code_actor(
     names = [span.text, *(e.text for e in doc.ents if span.start <= e.start and e.end <= span.end)]
     code = fill_from_people(code_span(span), names, on)
     code = fill_from_dictionary(code, names, dictionary, on)
-    if code.country is None and (
-        _OFFICE_SECTORS & set(code.sectors[:1]) or "ethnic" in span.text.lower()
-    ):
-        # An office-holder or an ethnic group with no country in sight: the one country the
-        # rest of the sentence names ("President X ... the curfew imposed in Sudan"). A guess,
-        # as event coders make it; on the GSR dev half it is right four times in five.
-        code = ActorCode(_sentence_country(span, load_lexicon()), code.sectors)
+    if code.country is None and not transnational(span, code):
+        code = ActorCode(context_country(span), code.sectors)
     return code
 
 
-def _sentence_country(span: Span, lex: Lexicon) -> str | None:
-    """The one country the rest of the sentence names, if exactly one."""
-    gaz = load_gazetteer()
-    found = set()
-    for ent in span.sent.ents:
-        if span.start <= ent.start < span.end:
+_TRANSNATIONAL = words(
+    "international world global european african asian arab western regional multinational "
+    "u.n. un eu nato"
+)
+
+
+def transnational(span: Span, code: ActorCode) -> bool:
+    """An international body or group ("U.N. peacekeepers", "a human rights group", "the
+    Association of African Jurists"): it acts across borders, so where it acts is no country."""
+    if {"IGO", "NGO", "IMG"} & set(code.sectors):
+        return True
+    lex = load_lexicon()
+    for t in span:
+        if t.lower_ in _TRANSNATIONAL:
+            return True
+        aff = lex.affiliation(t.text) if t.text[:1].isupper() else None
+        if aff is not None and aff.kind is not None:
+            return True
+    return False
+
+
+def context_country(span: Span) -> str | None:
+    """Where an actor with no nationality of its own acts, as event coders code it.
+
+    First a place in its own words ("refugees from Calgary", "rebels in Darfur", a town
+    tagged as a person); then the country the rest of the sentence names most ("Islamic
+    fundamentalists in Lagos ... Nigerians"), if one leads. An ethnic group is not coded by
+    its origin: "ethnic Albanians in Macedonia" are MKD, so the Albanian is set aside.
+    """
+    lex = load_lexicon()
+    words = _words(span)
+    lowered = [w.lower() for w in words]
+    if _SEVERAL & set(lowered):
+        return None  # "the two defense ministers" come from two places
+    origin = None
+    if "ethnic" in lowered and lowered.index("ethnic") + 1 < len(words):
+        origin = lex.country(words[lowered.index("ethnic") + 1])
+    # Whole names only: a word of a longer name is no place ("Union State" is not Union, NJ).
+    names = [
+        e.text
+        for e in span_ents(span)
+        if e.label_ in _PLACE_LABELS or (len(e) == 1 and e.label_ != "PERSON")
+    ]
+    for iso in [*map(partial(_place_country, lex=lex), names), *map(lex.place_country, words)]:
+        if iso and iso != origin:
+            return iso
+    counts: Counter[str] = Counter()
+    for ent in span_ents(span.sent):
+        if span.start <= ent.start < span.end or ent.label_ not in _CONTEXT_LABELS:
             continue
-        iso = lex.country(ent.text)
-        if iso is None and ent.label_ in ("GPE", "LOC") and (cands := gaz.candidates(ent.text)):
-            iso = cands[0].country
-        if iso:
-            found.add(iso)
-    return found.pop() if len(found) == 1 else None
+        if (iso := _place_country(ent.text, lex)) and iso != origin:
+            counts[iso] += 1
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def span_ents(span: Span) -> list[Span]:
+    """The entities inside a span, from its tokens' IOB tags: `Span.ents` builds every entity
+    of the whole document on each call."""
+    out: list[Span] = []
+    start = None
+    for t in span:
+        if start is not None and t.ent_iob_ != "I":
+            out.append(span.doc[start : t.i])
+            out[-1].label_ = span.doc[start].ent_type_
+            start = None
+        if t.ent_iob_ == "B":
+            start = t.i
+    ends_inside = span.end == len(span.doc) or span.doc[span.end].ent_iob_ != "I"
+    if start is not None and ends_inside:  # as Span.ents: only whole entities
+        out.append(span.doc[start : span.end])
+        out[-1].label_ = span.doc[start].ent_type_
+    return out
+
+
+_CONTEXT_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
+_SEVERAL = words("two both three four")
+
+
+def _place_country(name: str, lex: Lexicon) -> str | None:
+    if iso := lex.place_country(name):
+        return iso
+    cands = load_gazetteer().candidates(name)
+    return cands[0].country if cands else lex.misspelt_country(name)
 
 
 def _locate(doc: Doc, text: str) -> Span | None:

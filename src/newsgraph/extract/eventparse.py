@@ -11,7 +11,7 @@ object that is not itself an actor stands for those its phrase names ("rejected 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,9 @@ MODAL_AUX = words("could may might would should can must")
 # "refused to meet" REJECT, "urged X to withdraw" REQUEST, "threatened to strike" THREATEN.
 GOVERNING = frozenset(("AGREE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"))
 # Verbal events addressed to someone named inside their complement.
-_ADDRESSING = frozenset(("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT"))
+_ADDRESSING = frozenset(
+    ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE", "COERCE")
+)
 ACTOR_TYPES = frozenset(("PERSON", "ORG", "GPE", "NORP"))
 # Heads that stand for their modifier's state or group: "Brevanian troops", "Chinese
 # officials"; not "the Karsavan currency".
@@ -179,7 +181,8 @@ def _subjects(verb: Token) -> list[Token]:
                         seen.add(t.i)
                         out.append(t)
             return out
-        if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
+        if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
+            # "France is ready to contribute": through "ready" to the subject of "is"
             # "agreed to cooperate": the controller's subject; "urged X to withdraw": its object
             objs = [c for c in v.head.children if c.dep_ in ("dobj",)] if v.dep_ == "xcomp" else []
             if objs and v.head.lemma_ in (
@@ -223,11 +226,68 @@ def agents_in(tok: Token, depth: int = 2) -> list[Token]:
     for c in tok.children:
         if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
             found += agents_in(c, depth - 1)
+        elif (
+            (c.ent_type_ == "NORP" or (c.dep_ == "compound" and c.lemma_.lower() in AGENT_HEADS))
+            and c.dep_ in ("amod", "compound")
+            and tok not in found
+        ):
+            found.append(tok)  # "Kampuchean guerrilla camps" stand for the guerrillas
         elif c.dep_ == "prep" and c.lower_ in ("by", "from", "against", "on", "to", "of", "with"):
             for p in c.children:
                 if p.dep_ == "pobj":
                     found += agents_in(p, depth - 1)
     return found
+
+
+_PROTEST_WORDS = words("protest demand call oppose opposition")
+
+
+def protest_targets(verb: Token) -> list[Token]:
+    """Whom a protest is against when no object says it: "a hunger strike in protest of the
+    government's refusal", "rallies against violations by the security forces", "marched to
+    demand reforms by the government", "a demonstration calling for the removal of X"."""
+    for t in clause_words(verb):
+        if t.dep_ == "pobj" and t.head.lower_ == "against":
+            found = agents_in(t)
+        elif t.lemma_.lower() in _PROTEST_WORDS:
+            found = [
+                a
+                for c in t.children
+                if c.dep_ in ("dobj", "prep") and (c.dep_ == "dobj" or c.lower_ != "by")
+                for o in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"])
+                for a in agents_in(o)
+            ]
+        else:
+            continue
+        if found:
+            return found
+    return []
+
+
+_CLAUSES = frozenset(("conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"))
+
+
+def clause_words(verb: Token) -> Iterator[Token]:
+    """The words of a verb's own clause after it: not those of clauses joined to it ("and
+    has taken the position that …")."""
+    stack = [c for c in reversed(list(verb.rights)) if c.dep_ not in _CLAUSES]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack += [c for c in reversed(list(t.children)) if c.dep_ not in _CLAUSES]
+
+
+def against(verb: Token) -> list[Token]:
+    """Whom "against X" in a clause names: "mobilized reservists for a war against Iraq"."""
+    for t in clause_words(verb):
+        if (
+            t.i > verb.i
+            and t.dep_ == "pobj"
+            and t.head.lower_ == "against"
+            and (found := agents_in(t))
+        ):
+            return found
+    return []
 
 
 def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> list[Token]:
@@ -272,16 +332,66 @@ def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> 
     return _unique(out)
 
 
+SPEECH = words(
+    "say tell state insist reiterate repeat conclude declare announce stress add argue warn write note"
+)
+_DEMAND = Trigger("REQUEST", None)
+
+
+def _demand_reading(tok: Token) -> Trigger | None:
+    """ "X declared that China must drop barriers": whatever China must do, X demands it."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+        return None
+    return _DEMAND if any(c.dep_ in SUBJ and is_agent(c) for c in tok.children) else None
+
+
+# Nouns that frame an event word before them: "a mediation effort", "a peace mission".
+_FRAME_NOUNS = words("effort mission campaign drive bid initiative operation attempt")
+
+
+def _noun_actors(tok: Token) -> list[Token]:
+    """Who an event noun's own phrase says acted: a possessor ("Russia's invasion"), a
+    nationality or name before it ("Palestinian riots"), or a "by" phrase."""
+    poss = [c for c in tok.children if c.dep_ == "poss"] or [
+        c
+        for c in tok.children
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+    ]
+    agent = [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if poss and poss[0].tag_ == "PRP$" and tok.dep_ == "dobj":
+        # "the ILO reiterated its demand": "its" is the subject of the verb that holds it
+        subj = [c for c in tok.head.children if c.dep_ in SUBJ]
+        return [t for c in subj for t in _conj(c) if t.pos_ != "PRON"]
+    return [t for a in (poss or agent) for t in _conj(a)]
+
+
 def candidates(sent: Span) -> list[Candidate]:
     """Event triggers of a sentence with their raw participants."""
     out: list[Candidate] = []
     for tok in sent:
-        reading = lexicon_reading(tok)
+        reading = lexicon_reading(tok) or _demand_reading(tok)
         if reading is None:
             continue
         if tok.pos_ in ("NOUN", "PROPN"):
             head = tok.head
-            if tok.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
+            if (
+                tok.dep_ == "compound"
+                and head.lemma_ in _FRAME_NOUNS
+                and head.dep_ == "dobj"
+                and head.head.lemma_ in LIGHT_VERBS
+            ):
+                # "launched a mediation effort": the event word modifies a frame noun
+                cand = Candidate(tok, head.head, reading)
+                cand.actors = _subjects(head.head)
+            elif tok.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
                 cand = Candidate(tok, head, reading)
                 cand.actors = _subjects(head)
             elif tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in (
@@ -292,24 +402,14 @@ def candidates(sent: Span) -> list[Candidate]:
                 "continue",
             ):
                 cand = Candidate(tok, head, reading)
+                cand.actors = _noun_actors(tok)  # "Palestinian riots are continuing"
             else:
-                poss = [c for c in tok.children if c.dep_ == "poss"] or [
-                    c
-                    for c in tok.children
-                    if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
-                ]
-                agent = [
-                    p
-                    for c in tok.children
-                    if c.dep_ == "prep" and c.lower_ == "by"
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                ]
-                if not poss and not agent:
-                    continue
                 cand = Candidate(tok, tok, reading)
-                cand.actors = [t for a in (poss or agent) for t in _conj(a)]
-            cand.recipients = _recipients(head if cand.verb.i == head.i else tok, tok, reading)
+                cand.actors = _noun_actors(tok)
+                if not cand.actors:
+                    continue
+            framed = tok.dep_ == "compound" and cand.verb.i == head.head.i
+            cand.recipients = _recipients(cand.verb, head if framed else tok, reading)
         else:
             cand = Candidate(tok, tok, reading)
             cand.actors = _subjects(tok)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from newsgraph.extract.actors import code_span
+from newsgraph.extract.actors import ActorCode, code_span, context_country, transnational
 from newsgraph.extract.base import Extracted, ExtractionContext
 from newsgraph.extract.coref import PERSON_HEADS
 from newsgraph.extract.eventparse import (
@@ -26,13 +26,16 @@ from newsgraph.extract.eventparse import (
     AGENT_HEADS,
     FUTURE_AUX,
     MODAL_AUX,
+    SPEECH,
     SUBJ,
     Candidate,
+    against,
     agents_in,
     candidates,
     is_agent,
     np_range,
     participant,
+    protest_targets,
 )
 from newsgraph.extract.eventtype import (
     classify_pair,
@@ -55,7 +58,9 @@ if TYPE_CHECKING:
 __all__ = ["EventExtractor", "classify_pair", "split_code"]
 
 _FUTURE_HEADS = words("plan expect schedule intend prepare aim hope set due")
-_HYPOTHETICAL_HEADS = words("threaten want seek consider propose offer try hope")
+_HYPOTHETICAL_HEADS = words(
+    "threaten want seek consider propose offer try hope ready willing prepared able"
+)
 _NEGATING_HEADS = words("refuse decline fail reject deny")
 _PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 _MOVE_VERBS = words("send deploy move station dispatch mass")
@@ -91,6 +96,9 @@ class _Mentions:
                     if any(t.ent_type_ or t.lemma_.lower() in AGENT_HEADS for t in np)
                     else None
                 )
+                if coded is not None and coded.country is None and not transnational(np, coded):
+                    # "Ethnic Albanians", "rebels in Darfur": coded where they act
+                    coded = ActorCode(context_country(np), coded.sectors)
                 self.codes[tok.i] = ((coded.country or "") + (coded.sector or "")) if coded else ""
         return self.codes[tok.i]
 
@@ -184,7 +192,12 @@ class EventExtractor:
         if event_type == "CONSULT" and mode == "host":
             actors, recipients, mode = recipients, actors, "visit"
         visit = mode == "visit" or (cand.reading is not None and cand.reading.mode == "visit")
-        if event_type in RECIPROCAL and not visit:
+        if event_type == "AGREE":
+            # "agreed with X" is mutual; "offered troops to X", "agreed to lift the embargo on
+            # X" are done for X, as the GSR codes them.
+            mutual = [r for r in recipients if _with(r)]
+            actors, recipients = actors + mutual, [r for r in recipients if r not in mutual]
+        elif event_type in RECIPROCAL and not visit:
             actors, recipients = actors + recipients, []
         if place is None:
             place = self._place(doc, cand, mentions)
@@ -200,6 +213,10 @@ class EventExtractor:
                 if c.dep_ == "pobj"
                 for p in agents_in(c)
             ]
+        if event_type == "PROTEST" and not recipients:
+            recipients = [t for t in protest_targets(cand.verb) if t not in actors]
+        elif QUAD[event_type] >= 3 and not recipients:
+            recipients = [t for t in against(cand.verb) if t not in actors]
         actor_places = {mentions.entity_for(doc, t) for t in actors}
         if (
             not recipients
@@ -246,12 +263,10 @@ class EventExtractor:
             actor_codes = [mentions.code(doc, t) for t in actors]
             recipient_codes = [mentions.code(doc, t) for t in recipients]
         elif (future or hypothetical) and not negated:
-            # PLOVER codes announced cooperation as AGREE, announced retreat as CONCEDE and
-            # announced force or pressure as THREATEN.
-            if QUAD[event_type] in (1, 2) and event_type not in ("AGREE", "RETREAT"):
+            # PLOVER codes announced cooperation and announced retreat as AGREE (CAMEO 03x,
+            # "express intent to yield" included) and announced force or pressure as THREATEN.
+            if QUAD[event_type] in (1, 2) and event_type != "AGREE":
                 event_type, mode = "AGREE", ("meet" if event_type == "CONSULT" else None)
-            elif event_type == "RETREAT":
-                event_type, mode = "CONCEDE", None
             elif QUAD[event_type] == 4:
                 event_type, mode = (
                     "THREATEN",
@@ -323,9 +338,11 @@ class EventExtractor:
         return None
 
 
-_SPEECH = words(
-    "say tell state insist reiterate repeat conclude declare announce stress add argue warn write note"
-)
+def _with(tok: Token) -> bool:
+    """Whether a participant is (a conjunct of) the object of "with"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with"
 
 
 def _demanded(cand: Candidate) -> tuple[Token, list[Token]] | None:
@@ -333,7 +350,7 @@ def _demanded(cand: Candidate) -> tuple[Token, list[Token]] | None:
     verb = cand.verb
     if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
         return None
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in _SPEECH:
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH:
         return None
     speakers = [c for c in verb.head.children if c.dep_ in SUBJ]
     addressed = [c for c in verb.children if c.dep_ in SUBJ]

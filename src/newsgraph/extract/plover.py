@@ -232,6 +232,15 @@ MILITARY_OBJECTS = frozenset(
         "submarine",
         "bomber",
         "fighter",
+        "reservist",
+        "reserve",
+        "division",
+        "regiment",
+        "paratrooper",
+        "marine",
+        "frigate",
+        "destroyer",
+        "artillery",
     ]
 )
 """Objects that make "sent/deployed/moved X" a show of force (MOBILIZE), not aid."""

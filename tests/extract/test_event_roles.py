@@ -1,0 +1,92 @@
+"""Who did what to whom where the parse hides it: intent, demands, protests, offers, "against"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsgraph import Processor, article_from_text
+from newsgraph.schema import Event, ResultDocument
+
+pytestmark = pytest.mark.model
+
+TEXT = """Regional Tensions Rise Over Border Trade
+
+Norway is ready to send 400 engineers to a reconstruction mission in Moldova, its defence minister said on Monday.
+
+The Finnish foreign ministry declared on Tuesday that Sweden must drop its new tariffs on timber.
+
+Hundreds of Polish farmers began a hunger strike in Warsaw in protest of the Czech government's refusal to reopen the border crossing.
+
+Hungary mobilised army reservists for a possible war against Romania, officials said.
+
+Portugal offered its frigates to the Greek navy for the summer patrols.
+
+Austria and Slovenia agreed with Croatia on a new fishing quota.
+
+The Irish envoy launched a mediation effort between Belgium and the Netherlands on Friday.
+"""
+
+
+@pytest.fixture(scope="module")
+def result(processor: Processor) -> ResultDocument:
+    article = article_from_text(TEXT, uri="roles", published=dt.date(2025, 6, 13))
+    (out,) = list(processor.process([article]))
+    return out
+
+
+def _event(result: ResultDocument, trigger: str, event_type: str) -> Event:
+    found = [e for e in result.events if e.trigger.text == trigger and e.type == event_type]
+    got = [(e.trigger.text, e.type) for e in result.events]
+    assert found, f"no {event_type} event triggered by {trigger!r}: {got}"
+    return found[0]
+
+
+def _spans(spans: tuple[object, ...]) -> set[str]:
+    return {getattr(s, "text", "") for s in spans}
+
+
+def test_readiness_is_an_intent_coded_as_agree_with_its_subject_as_actor(
+    result: ResultDocument,
+) -> None:
+    send = _event(result, "send", "AGREE")
+    assert "Norway" in _spans(send.actor_spans)
+    assert send.hypothetical
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand(result: ResultDocument) -> None:
+    drop = _event(result, "drop", "REQUEST")
+    assert any("ministry" in s for s in _spans(drop.actor_spans))
+    assert "Sweden" in _spans(drop.recipient_spans)
+
+
+def test_a_protest_is_against_whom_its_purpose_names(result: ResultDocument) -> None:
+    strike = _event(result, "strike", "PROTEST")
+    assert any("farmers" in s for s in _spans(strike.actor_spans))
+    assert any("Czech government" in s for s in _spans(strike.recipient_spans))
+
+
+def test_force_is_against_whom_against_names(result: ResultDocument) -> None:
+    mobilised = _event(result, "mobilised", "MOBILIZE")
+    assert "Hungary" in _spans(mobilised.actor_spans)
+    assert "Romania" in _spans(mobilised.recipient_spans)
+    assert mobilised.recipient_codes == ("ROU",)
+
+
+def test_an_offer_is_made_to_its_recipient_not_with_them(result: ResultDocument) -> None:
+    offered = _event(result, "offered", "AGREE")
+    assert _spans(offered.actor_spans) == {"Portugal"}
+    assert any("Greek navy" in s for s in _spans(offered.recipient_spans))
+
+
+def test_agreeing_with_someone_makes_them_a_party(result: ResultDocument) -> None:
+    agreed = _event(result, "agreed", "AGREE")
+    assert {"Austria", "Slovenia", "Croatia"} <= _spans(agreed.actor_spans)
+    assert agreed.recipients == ()
+
+
+def test_an_event_noun_framed_by_a_light_verb(result: ResultDocument) -> None:
+    mediation = _event(result, "mediation", "CONSULT")
+    assert mediation.mode == "mediate"
+    assert any("envoy" in s for s in _spans(mediation.actor_spans))

@@ -26,6 +26,16 @@ Portugal offered its frigates to the Greek navy for the summer patrols.
 Austria and Slovenia agreed with Croatia on a new fishing quota.
 
 The Irish envoy launched a mediation effort between Belgium and the Netherlands on Friday.
+
+Danish and German warships launched five days of naval exercises in the Baltic Sea.
+
+Latvian militias were engaged in ethnic cleansing against Estonian villagers, the report said.
+
+Both the Serbian army and Kosovar rebels are guilty of violating the ceasefire agreement.
+
+Austria has strengthened its forces on the border with Slovakia.
+
+Lisbon forced the Spanish envoy out of the country on Sunday.
 """
 
 
@@ -90,3 +100,28 @@ def test_an_event_noun_framed_by_a_light_verb(result: ResultDocument) -> None:
     mediation = _event(result, "mediation", "CONSULT")
     assert mediation.mode == "mediate"
     assert any("envoy" in s for s in _spans(mediation.actor_spans))
+
+
+def test_event_nouns_reached_through_of_and_in(result: ResultDocument) -> None:
+    exercises = _event(result, "exercises", "COOPERATE")
+    assert any("warships" in s for s in _spans(exercises.actor_spans))
+    cleansing = _event(result, "cleansing", "ASSAULT")
+    assert any("militias" in s for s in _spans(cleansing.actor_spans))
+    assert any("villagers" in s for s in _spans(cleansing.recipient_spans))
+
+
+def test_breaking_a_ceasefire_is_an_attack_by_both_culprits(result: ResultDocument) -> None:
+    violating = _event(result, "violating", "ASSAULT")
+    actors = _spans(violating.actor_spans)
+    assert any("army" in s for s in actors) and any("rebels" in s for s in actors)
+
+
+def test_building_up_forces_is_mobilising(result: ResultDocument) -> None:
+    strengthened = _event(result, "strengthened", "MOBILIZE")
+    assert "Austria" in _spans(strengthened.actor_spans)
+
+
+def test_forcing_out_is_an_expulsion(result: ResultDocument) -> None:
+    forced = _event(result, "forced", "SANCTION")
+    assert forced.mode == "expel"
+    assert any("envoy" in s for s in _spans(forced.recipient_spans))

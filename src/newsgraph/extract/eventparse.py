@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 
 from newsgraph.extract.coref import PERSON_HEADS
 from newsgraph.extract.lexicon import words
-from newsgraph.extract.plover import LIGHT_VERBS, NOUNS, PHRASAL, VERBS, Trigger
+from newsgraph.extract.plover import (
+    BUILD_UP,
+    LIGHT_VERBS,
+    MILITARY_OBJECTS,
+    NOUNS,
+    PHRASAL,
+    VERBS,
+    Trigger,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -48,7 +56,8 @@ AGENT_HEADS = PERSON_HEADS | words(
     "broadcaster state country nation kingdom republic embassy mission observer inspector "
     "peacekeeper monitor negotiator separatist extremist terrorist gunman attacker bomber "
     "militia junta dissident opponent voter militiaman policeman serviceman trooper marine "
-    "sailor pilot commando sniper tribesman warlord"
+    "sailor pilot commando sniper tribesman warlord warship vessel frigate destroyer submarine "
+    "warplane jet drone helicopter"
 )
 # "Tens of thousands of students", "a group of refugees": the people are in the "of" phrase.
 _QUANTITY_HEADS = words(
@@ -181,6 +190,9 @@ def _subjects(verb: Token) -> list[Token]:
                         seen.add(t.i)
                         out.append(t)
             return out
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ == "ADJ":
+            v = v.head.head  # "are guilty of violating": through "guilty" to "are"
+            continue
         if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
             # "France is ready to contribute": through "ready" to the subject of "is"
             # "agreed to cooperate": the controller's subject; "urged X to withdraw": its object
@@ -226,11 +238,7 @@ def agents_in(tok: Token, depth: int = 2) -> list[Token]:
     for c in tok.children:
         if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
             found += agents_in(c, depth - 1)
-        elif (
-            (c.ent_type_ == "NORP" or (c.dep_ == "compound" and c.lemma_.lower() in AGENT_HEADS))
-            and c.dep_ in ("amod", "compound")
-            and tok not in found
-        ):
+        elif c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound") and tok not in found:
             found.append(tok)  # "Kampuchean guerrilla camps" stand for the guerrillas
         elif c.dep_ == "prep" and c.lower_ in ("by", "from", "against", "on", "to", "of", "with"):
             for p in c.children:
@@ -338,6 +346,17 @@ SPEECH = words(
 _DEMAND = Trigger("REQUEST", None)
 
 
+def _build_up_reading(tok: Token) -> Trigger | None:
+    """ "Strengthened its forces in the south": building up troops is mobilising."""
+    if tok.lemma_.lower() not in BUILD_UP:
+        return None
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    return _BUILD_UP if any(o.lemma_.lower() in MILITARY_OBJECTS for o in objs) else None
+
+
+_BUILD_UP = Trigger("MOBILIZE", "troops")
+
+
 def _demand_reading(tok: Token) -> Trigger | None:
     """ "X declared that China must drop barriers": whatever China must do, X demands it."""
     if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
@@ -345,6 +364,22 @@ def _demand_reading(tok: Token) -> Trigger | None:
     if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
         return None
     return _DEMAND if any(c.dep_ in SUBJ and is_agent(c) for c in tok.children) else None
+
+
+_ENGAGE = words("engage participate")
+
+
+def _light_verb_through(tok: Token) -> Token | None:
+    """The verb an event noun belongs to across "of" or "in": "launched a series of attacks",
+    "engaged in ethnic cleansing"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.i == tok.i:
+        return None
+    if prep.lower_ == "of" and prep.head.dep_ == "dobj" and prep.head.head.lemma_ in LIGHT_VERBS:
+        return prep.head.head
+    if prep.lower_ == "in" and prep.head.lemma_.lower() in _ENGAGE:
+        return prep.head
+    return None
 
 
 # Nouns that frame an event word before them: "a mediation effort", "a peace mission".
@@ -377,7 +412,7 @@ def candidates(sent: Span) -> list[Candidate]:
     """Event triggers of a sentence with their raw participants."""
     out: list[Candidate] = []
     for tok in sent:
-        reading = lexicon_reading(tok) or _demand_reading(tok)
+        reading = lexicon_reading(tok) or _demand_reading(tok) or _build_up_reading(tok)
         if reading is None:
             continue
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -394,6 +429,12 @@ def candidates(sent: Span) -> list[Candidate]:
             elif tok.dep_ == "dobj" and head.lemma_ in LIGHT_VERBS:
                 cand = Candidate(tok, head, reading)
                 cand.actors = _subjects(head)
+            elif (verb := _light_verb_through(tok)) is not None:
+                # "launched ten days of war games", "(were) engaged in ethnic cleansing"
+                cand = Candidate(tok, verb, reading)
+                cand.actors = _subjects(verb) or [
+                    t for c in verb.children if c.dep_ == "nsubjpass" for t in _conj(c)
+                ]
             elif tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in (
                 "take",
                 "begin",
@@ -415,7 +456,9 @@ def candidates(sent: Span) -> list[Candidate]:
             cand.actors = _subjects(tok)
             cand.recipients = _recipients(tok, tok, reading)
         cand.actors = _unique(participant(t) for t in cand.actors)
-        cand.recipients = _unique(participant(t) for t in cand.recipients)
+        cand.recipients = [
+            t for t in _unique(participant(t) for t in cand.recipients) if t not in cand.actors
+        ]
         gov = tok.head if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i else None
         if gov is not None and (r := lexicon_reading(gov)) is not None and r.type in GOVERNING:
             cand.governor = gov

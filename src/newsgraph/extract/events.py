@@ -46,7 +46,7 @@ from newsgraph.extract.eventtype import (
 )
 from newsgraph.extract.lexicon import words
 from newsgraph.extract.mentions import MentionIndex
-from newsgraph.extract.plover import MILITARY_OBJECTS, QUAD, RECIPROCAL, code
+from newsgraph.extract.plover import MILITARY_OBJECTS, QUAD, RECIPROCAL, TRUCES, code
 from newsgraph.extract.quotes import quote_containing
 from newsgraph.extract.timex import timex_in
 from newsgraph.schema import CharSpan, Entity, Event, EventDate, Quote, Timex
@@ -308,6 +308,12 @@ class EventExtractor:
             objs = [c.lemma_.lower() for c in cand.trigger.children if c.dep_ == "dobj"]
             if any(o in _TERRITORY for o in objs):
                 return "ASSAULT", "occupy"  # "captured a village": taking ground, not an arrest
+        if reading is not None and lemma in ("violate", "breach"):
+            objs = [c.lemma_.lower() for c in cand.trigger.children if c.dep_ == "dobj"]
+            objs += [g.lemma_.lower() for c in cand.trigger.children for g in c.children
+                     if c.dep_ == "dobj" and g.dep_ == "compound"]  # fmt: skip
+            if any(o in TRUCES for o in objs):
+                return "ASSAULT", None  # breaking a ceasefire is fighting (CAMEO 196)
         if reading is not None and cand.trigger.lemma_.lower() in _MOVE_VERBS:
             objs = [c.lemma_.lower() for c in cand.trigger.children if c.dep_ == "dobj"]
             if any(o in MILITARY_OBJECTS for o in objs):

@@ -150,7 +150,7 @@ _add(VERBS, "ACCUSE", "investigate", "investigate probe")
 _add(VERBS, "ACCUSE", "lawsuit", "sue")
 _add(VERBS, "ACCUSE", "complain", "complain")
 _add(VERBS, "REJECT", None, "reject refuse deny dismiss rebuff spurn oppose decline resist "
-     "defy fail refute")  # fmt: skip
+     "defy fail refute violate flout breach")  # fmt: skip
 _add(VERBS, "REJECT", "veto", "veto block")
 _add(VERBS, "THREATEN", None, "threaten warn")
 _add(VERBS, "PROTEST", None, "protest rally march")
@@ -199,7 +199,7 @@ _add(
     NOUNS, "COERCE", None, "arrest arrests crackdown ban curfew emergency blockade restrictions law"
 )
 _add(NOUNS, "ASSAULT", None, "attack attacks assault offensive strike strikes airstrike "
-     "airstrikes bombing shelling raid invasion")  # fmt: skip
+     "airstrikes bombing shelling raid invasion fighting cleansing massacre")  # fmt: skip
 
 PHRASAL: dict[tuple[str, str], Trigger] = {
     ("sit", "down"): Trigger("CONSULT"), ("call", "on"): Trigger("REQUEST"),
@@ -209,7 +209,8 @@ PHRASAL: dict[tuple[str, str], Trigger] = {
     ("cut", "off"): Trigger("SANCTION", "halt"), ("call", "off"): Trigger("REJECT"),
     ("take", "over"): Trigger("COERCE", "seize"), ("lash", "out"): Trigger("ACCUSE"),
     ("speak", "out"): Trigger("ACCUSE"), ("step", "up"): Trigger("MOBILIZE"),
-    ("step", "down"): Trigger("RETREAT"),
+    ("step", "down"): Trigger("RETREAT"), ("force", "out"): Trigger("SANCTION", "expel"),
+    ("kick", "out"): Trigger("SANCTION", "expel"), ("beef", "up"): Trigger("MOBILIZE"),
 }  # fmt: skip
 """Verb + particle (or preposition) readings that the verb alone does not have."""
 
@@ -244,6 +245,12 @@ MILITARY_OBJECTS = frozenset(
     ]
 )
 """Objects that make "sent/deployed/moved X" a show of force (MOBILIZE), not aid."""
+
+TRUCES = frozenset(("ceasefire", "truce", "armistice", "cease-fire"))
+"""Objects that make "violated X" an attack (CAMEO 196), not defiance (REJECT)."""
+
+BUILD_UP = frozenset(("strengthen", "bolster", "boost", "increase", "expand", "double"))
+"""Verbs that mobilise when their object is a military force: "strengthened its forces"."""
 
 LIGHT_VERBS = frozenset(
     [

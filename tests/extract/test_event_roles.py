@@ -36,6 +36,8 @@ Both the Serbian army and Kosovar rebels are guilty of violating the ceasefire a
 Austria has strengthened its forces on the border with Slovakia.
 
 Lisbon forced the Spanish envoy out of the country on Sunday.
+
+The talks will last until Friday, and the Danish prime minister is expected to visit Oslo.
 """
 
 
@@ -125,3 +127,10 @@ def test_forcing_out_is_an_expulsion(result: ResultDocument) -> None:
     forced = _event(result, "forced", "SANCTION")
     assert forced.mode == "expel"
     assert any("envoy" in s for s in _spans(forced.recipient_spans))
+
+
+def test_a_raising_verbs_passive_subject_is_the_actor(result: ResultDocument) -> None:
+    visit = next(e for e in result.events if e.trigger.text == "visit")
+    assert any("prime minister" in s for s in _spans(visit.actor_spans))
+    assert not any("talks" in s for s in _spans(visit.actor_spans))
+    assert visit.future

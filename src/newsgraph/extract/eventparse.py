@@ -181,6 +181,9 @@ def _subjects(verb: Token) -> list[Token]:
             break
         subj = [c for c in v.children if c.dep_ in SUBJ]
         agent = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if v is not verb and not subj and not agent:
+            # "he is expected to visit": a raising verb's passive subject does the visiting
+            subj = [c for c in v.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WP", "WDT")]
         found = agent or subj
         if found:
             out = []

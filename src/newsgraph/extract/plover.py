@@ -124,7 +124,7 @@ _add(VERBS, "CONSULT", "host", "host receive")
 _add(VERBS, "CONSULT", "phone", "phone telephone")
 _add(VERBS, "CONSULT", "mediate", "mediate broker")
 _add(VERBS, "SUPPORT", None, "praise support back welcome hail commend applaud laud endorse "
-     "congratulate thank")  # fmt: skip
+     "congratulate thank reaffirm")  # fmt: skip
 _add(VERBS, "SUPPORT", "defend", "defend")
 _add(VERBS, "SUPPORT", "recognize", "recognize recognise establish")
 _add(VERBS, "SUPPORT", "apologize", "apologize apologise")
@@ -143,14 +143,14 @@ _add(VERBS, "RETREAT", "release", "release free return repatriate")
 _add(VERBS, "REQUEST", None, "ask urge call request demand appeal seek press plead invite "
      "petition pressure")  # fmt: skip
 _add(VERBS, "ACCUSE", None, "accuse blame charge allege convict summon challenge dispute indict "
-     "prosecute")  # fmt: skip
+     "prosecute fault")  # fmt: skip
 _add(VERBS, "ACCUSE", "disapprove", "criticize criticise condemn denounce deplore decry "
      "slam rebuke censure")  # fmt: skip
 _add(VERBS, "ACCUSE", "investigate", "investigate probe")
 _add(VERBS, "ACCUSE", "lawsuit", "sue")
 _add(VERBS, "ACCUSE", "complain", "complain")
 _add(VERBS, "REJECT", None, "reject refuse deny dismiss rebuff spurn oppose decline resist "
-     "defy fail refute violate flout breach")  # fmt: skip
+     "defy fail refute violate flout breach quash")  # fmt: skip
 _add(VERBS, "REJECT", "veto", "veto block")
 _add(VERBS, "THREATEN", None, "threaten warn")
 _add(VERBS, "PROTEST", None, "protest rally march")
@@ -164,12 +164,12 @@ _add(VERBS, "SANCTION", "reduce", "downgrade recall reduce")
 _add(VERBS, "MOBILIZE", None, "mobilize mobilise deploy mass station reinforce patrol")
 _add(VERBS, "MOBILIZE", "alert", "alert")
 _add(VERBS, "COERCE", None, "ban restrict censor close shut outlaw blockade prevent hack deface "
-     "expropriate prohibit")  # fmt: skip
-_add(VERBS, "COERCE", "arrest", "arrest detain jail imprison sentence capture")
+     "expropriate prohibit demolish bulldoze evict")  # fmt: skip
+_add(VERBS, "COERCE", "arrest", "arrest detain jail imprison sentence capture apprehend")
 _add(VERBS, "COERCE", "seize", "seize confiscate raid occupy annex")
 _add(VERBS, "COERCE", "deport", "deport")
 _add(VERBS, "ASSAULT", None, "attack assault strike hit fight invade kill wound injure clash retake "
-     "fire target ambush storm")  # fmt: skip
+     "fire target ambush storm torch pound overrun raze besiege massacre behead strafe")  # fmt: skip
 _add(VERBS, "ASSAULT", "bomb", "bomb shell blast explode")
 _add(VERBS, "ASSAULT", "aerial", "airstrike bombard")
 _add(VERBS, "ASSAULT", "firearms", "shoot gun")
@@ -211,6 +211,7 @@ PHRASAL: dict[tuple[str, str], Trigger] = {
     ("speak", "out"): Trigger("ACCUSE"), ("step", "up"): Trigger("MOBILIZE"),
     ("step", "down"): Trigger("RETREAT"), ("force", "out"): Trigger("SANCTION", "expel"),
     ("kick", "out"): Trigger("SANCTION", "expel"), ("beef", "up"): Trigger("MOBILIZE"),
+    ("round", "up"): Trigger("COERCE", "arrest"), ("roll", "back"): Trigger("CONCEDE", "ease"),
 }  # fmt: skip
 """Verb + particle (or preposition) readings that the verb alone does not have."""
 

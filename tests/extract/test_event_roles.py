@@ -38,6 +38,8 @@ Austria has strengthened its forces on the border with Slovakia.
 Lisbon forced the Spanish envoy out of the country on Sunday.
 
 The talks will last until Friday, and the Danish prime minister is expected to visit Oslo.
+
+The Estonian opposition party issued a statement demanding that the government release the detained journalists.
 """
 
 
@@ -134,3 +136,9 @@ def test_a_raising_verbs_passive_subject_is_the_actor(result: ResultDocument) ->
     assert any("prime minister" in s for s in _spans(visit.actor_spans))
     assert not any("talks" in s for s in _spans(visit.actor_spans))
     assert visit.future
+
+
+def test_a_statement_speaks_for_whoever_issued_it(result: ResultDocument) -> None:
+    demanding = _event(result, "demanding", "REQUEST")
+    assert any("opposition party" in s for s in _spans(demanding.actor_spans))
+    assert not any("statement" in s for s in _spans(demanding.actor_spans))

@@ -211,8 +211,18 @@ def _subjects(verb: Token) -> list[Token]:
             ):
                 return _conj(objs[0])
             v = v.head
-        elif v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ == "VBG"):
-            return _conj(v.head)
+        elif v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ in ("VBG", "VB")):
+            head = v.head
+            if (v.dep_ == "acl" or v.tag_ == "VB") and not is_agent(head):
+                # "issued a declaration demanding …", "converged for a rally to protest …":
+                # the document or gathering speaks for whoever issued or joined it
+                holder = head.head.head if head.dep_ == "pobj" else head.head
+                if head.dep_ in ("dobj", "pobj") and holder.pos_ in ("VERB", "AUX"):
+                    v = holder
+                    continue
+            if v.dep_ == "acl" and v.tag_ == "VB":
+                break  # "an attempt to assassinate X": no one named attempts
+            return _conj(head)
         else:
             break
     return []

@@ -13,7 +13,9 @@ This module runs the system under test; what is scored and how is bench/event_sc
 
 (A) Typing given the actor pair: PLV_test (Hu et al. 2024, 1,033 rows). Each sentence is
 parsed alone and `classify_pair(doc, source, target)` gets the character offsets of the
-marked source and target.
+marked source and target. When the `embeddings` extra is installed, the embedding-assisted
+model (extract.event_embeddings) types the same pairs too (plv_emb_* keys; each sentence
+encoded once, in batches); without it those keys are left out, with a note on stderr.
 
 (B) End to end: PLOVER GSR (322 CAMEO-manual sentences, one gold event each). Each sentence
 goes through ingest and the whole pipeline. Ingest runs with no minimum length and no language
@@ -78,8 +80,38 @@ PETR2_FILE = EVENTS / "petr2-gsr-validation" / "petr2_gsr_validation.jsonl"
 # ------------------------------------------------------------------ (A) PLV typing
 
 
+def embedding_classifier(
+    texts: Sequence[str], classify_pair: Callable[..., PairLabel]
+) -> Callable[[Doc, Span, Span], PairLabel] | None:
+    """classify_pair with the embedding model and `texts` encoded up front, or None (with a
+    note on stderr) when the `embeddings` extra is not installed."""
+    from newsgraph.errors import ConfigError
+    from newsgraph.extract.embeddings import encode, load_encoder
+    from newsgraph.extract.eventtype import load_embedding_type_model
+
+    try:
+        load_encoder()
+    except ConfigError as exc:
+        print(f"plv note: embedding model skipped: {exc}", file=sys.stderr)
+        return None
+    model = load_embedding_type_model()
+    started = time.perf_counter()
+    vectors = dict(zip(texts, encode(texts), strict=True))
+    spent = time.perf_counter() - started
+    print(
+        f"plv_emb: encoded {len(texts)} sentences in {spent:.1f}s "
+        f"({1000 * spent / max(1, len(texts)):.1f} ms each)",
+        file=sys.stderr,
+    )
+
+    def classify(doc: Doc, source: Span, target: Span) -> PairLabel:
+        return classify_pair(doc, source, target, model=model, vector=vectors[doc.text])
+
+    return classify
+
+
 def run_plv(
-    classify_pair: Callable[[Doc, Span, Span], PairLabel],
+    classify_pair: Callable[..., PairLabel],
     quad: Mapping[str, int],
     limit: int | None,
     errors: IO[str] | None,
@@ -97,18 +129,37 @@ def run_plv(
         n["marked_differs_from_sentence"] += text != row["sentence"]
         texts[text] = None
     docs = dict(zip(texts, nlp.pipe(texts), strict=True))
+    out = plv_scores(rows, docs, classify_pair, quad, errors, n, "plv")
+    for note, count in sorted(n.items()):
+        print(f"plv note: {note} = {count}", file=sys.stderr)
+    emb = embedding_classifier(list(texts), classify_pair)
+    if emb is not None:
+        out |= plv_scores(rows, docs, emb, quad, errors, Counter(), "plv_emb")
+    return out
+
+
+def plv_scores(
+    rows: Sequence[Mapping[str, str]],
+    docs: Mapping[str, Doc],
+    classify: Callable[[Doc, Span, Span], PairLabel],
+    quad: Mapping[str, int],
+    errors: IO[str] | None,
+    n: Counter[str],
+    prefix: str,
+) -> dict[str, float]:
+    """Part A's scores of one classifier, keys starting with `prefix`."""
     gold, pred, gold_quad, pred_quad = [], [], [], []
     for row in rows:
         text, source, target = pair_offsets(row["marked_sentence"], row["source"], row["target"])
         n["missing_participant"] += source == (0, 0) or target == (0, 0)
-        label = classify_pair(docs[text], source, target)
+        label = classify(docs[text], source, target)
         gold.append(to_plv(row["gold_root"]))
         pred.append(to_plv(label.type))
         gold_quad.append(int(row["gold_penta"]))
         pred_quad.append(plv_quad(label.type, quad))
         if errors and gold[-1] != pred[-1]:
-            out = {
-                "part": "plv",
+            mistake = {
+                "part": prefix,
                 "uid": row["uid"],
                 "sentence": text,
                 "source": text[slice(*source)],
@@ -118,23 +169,23 @@ def run_plv(
                 "mode": label.mode,
                 "confidence": round(label.confidence, 4),
             }
-            errors.write(json.dumps(out, ensure_ascii=False) + "\n")
+            errors.write(json.dumps(mistake, ensure_ascii=False) + "\n")
     scores = classification_scores(gold, pred, PLV_CLASSES)
-    print("plv per class: precision recall f1 support", file=sys.stderr)
+    print(f"{prefix} per class: precision recall f1 support", file=sys.stderr)
     for c, (p, r, f, support) in scores.per_class.items():
         print(f"  {c:10} {p:.3f} {r:.3f} {f:.3f} {support:4}", file=sys.stderr)
     print_confusion(scores, PLV_CLASSES, sys.stderr)
-    for note, count in sorted(n.items()):
-        print(f"plv note: {note} = {count}", file=sys.stderr)
     quads = list(zip(gold_quad, pred_quad, strict=True))
     side = sum(p is not None and (g <= 2) == (p <= 2) for g, p in quads)
-    return {
-        "plv_accuracy": scores.accuracy,
-        "plv_macro_f1": scores.macro_f1,
-        "plv_quad_accuracy": ratio(sum(g == p for g, p in quads), len(quads)),
-        "plv_coop_conflict_accuracy": ratio(side, len(quads)),
-        "n_plv": len(rows),
+    out: dict[str, float] = {
+        f"{prefix}_accuracy": scores.accuracy,
+        f"{prefix}_macro_f1": scores.macro_f1,
+        f"{prefix}_quad_accuracy": ratio(sum(g == p for g, p in quads), len(quads)),
+        f"{prefix}_coop_conflict_accuracy": ratio(side, len(quads)),
     }
+    if prefix == "plv":
+        out["n_plv"] = len(rows)
+    return out
 
 
 # ------------------------------------------------------------------ (B) GSR end to end

@@ -3,7 +3,9 @@
 Triggers and participants come from the parse (eventparse.py); each participant is linked to
 the entity whose mention covers its head, or coded from its own words. A type classifier (logistic regression over the trigger,
 its head, object and participants' relations; trained on PLV train by scripts/train_events.py)
-decides between the lexicon's reading and the others.
+decides between the lexicon's reading and the others. With `extract.event_embeddings` it also
+reads a MiniLM embedding of the sentence (eventtype.EmbeddingTypeModel), one encoder batch per
+article for the sentences that have candidates.
 
 Flags follow PLOVER: a negated event ("did not meet", "refused to meet") is marked and not
 coded as having happened; "will visit", "plans to sign" are future; "could attack" and
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, ClassVar
 from newsgraph.extract.actors import ActorCode, code_span, context_country, transnational
 from newsgraph.extract.base import Extracted, ExtractionContext
 from newsgraph.extract.coref import PERSON_HEADS
+from newsgraph.extract.embeddings import encode, load_encoder
 from newsgraph.extract.eventparse import (
     ACTOR_TYPES,
     AGENT_HEADS,
@@ -38,9 +41,12 @@ from newsgraph.extract.eventparse import (
     protest_targets,
 )
 from newsgraph.extract.eventtype import (
+    EmbeddingTypeModel,
+    TypeModel,
     classify_pair,
     features,
     final_type,
+    load_embedding_type_model,
     load_type_model,
     sentence_features,
 )
@@ -53,7 +59,9 @@ from newsgraph.schema import CharSpan, Entity, Event, EventDate, Quote, Timex
 from newsgraph.settings import ExtractSettings
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    import numpy as np
+    from numpy.typing import NDArray
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["EventExtractor", "classify_pair", "split_code"]
 
@@ -143,7 +151,12 @@ class EventExtractor:
 
     def __init__(self, settings: ExtractSettings | None = None) -> None:
         self.settings = settings or ExtractSettings()
-        self.model = load_type_model()
+        self.model: TypeModel | EmbeddingTypeModel = load_type_model()
+        if self.settings.event_embeddings:
+            self.model = load_embedding_type_model()
+            # Now, so that a missing extra stops the pipeline being built (ConfigError) instead
+            # of failing every article's events.
+            load_encoder()
 
     def __call__(self, ctx: ExtractionContext) -> Extracted:
         doc, article = ctx.doc, ctx.article
@@ -153,24 +166,33 @@ class EventExtractor:
         quotes = [q for q in ctx.prior.get("quotes", ()) if isinstance(q, Quote)]
         mentions = _Mentions(entities)
         events: list[Event] = []
-        for sent in doc.sents:
-            found = candidates(sent)
-            shared = sentence_features(sent) if found else []
-            for cand in found:
+        found = [(sent, candidates(sent)) for sent in doc.sents]
+        vectors = self._vectors([sent for sent, cands in found if cands])
+        for sent, cands in found:
+            shared = sentence_features(sent) if cands else []
+            vector = vectors.get(sent.start)
+            for cand in cands:
                 event = self._event(
-                    text, doc, cand, mentions, timexes, quotes, article.published, shared
+                    text, doc, cand, mentions, timexes, quotes, article.published, shared, vector
                 )
                 if event is not None:
                     events.append(event.model_copy(update={"id": f"v{len(events) + 1}"}))
         return Extracted(events)
 
+    def _vectors(self, sents: Sequence[Span]) -> dict[int, NDArray[np.float32]]:
+        """Sentence embeddings by first token, when the model reads them."""
+        if not isinstance(self.model, EmbeddingTypeModel) or not sents:
+            return {}
+        rows = encode([s.text for s in sents])
+        return {s.start: row for s, row in zip(sents, rows, strict=True)}
+
     def _event(self, text: str, doc: Doc, cand: Candidate, mentions: _Mentions,
                timexes: Sequence[Timex], quotes: Sequence[Quote], published: object,
-               sentence: Sequence[str]) -> Event | None:  # fmt: skip
+               sentence: Sequence[str], vector: NDArray[np.float32] | None) -> Event | None:  # fmt: skip
         if not cand.actors and not cand.recipients:
             return None
         trig = cand.trigger
-        event_type, mode = self._type(cand, sentence)
+        event_type, mode = self._type(cand, sentence, vector)
         actors, recipients = list(cand.actors), list(cand.recipients)
         place: str | None = None
         # Places among the objects are where it happened, not whom it was done to; a visit's
@@ -295,10 +317,12 @@ class EventExtractor:
             quote=(q.id if (q := quote_containing(trig.idx, quotes)) else None),
         )
 
-    def _type(self, cand: Candidate, sentence: Sequence[str]) -> tuple[str, str | None]:
+    def _type(
+        self, cand: Candidate, sentence: Sequence[str], vector: NDArray[np.float32] | None
+    ) -> tuple[str, str | None]:
         """The lexicon's reading unless the model finds it unlikely and is sure of another."""
         ranked = self.model.predict(
-            features(cand.trigger, cand.verb, cand.actors, cand.recipients, sentence)
+            features(cand.trigger, cand.verb, cand.actors, cand.recipients, sentence), vector
         )
         reading = cand.reading
         if reading is not None and cand.trigger.pos_ in ("NOUN", "PROPN"):

@@ -4,25 +4,34 @@ A multinomial logistic regression over sparse features of a trigger and its part
 (trained on PLV train by scripts/train_events.py; weights in data/event_types.json, model card
 docs/models/event_types.md). `classify_pair` types a marked (source, target) pair, as PLV asks;
 the extractor asks `TypeModel.predict` about its own triggers.
+
+The opt-in variant (`extract.event_embeddings`, data/event_types_minilm.json) adds what a frozen
+MiniLM embedding of the sentence says (`EmbeddingTypeModel`); torch only encodes, the scoring
+here is numpy dot products.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from newsgraph.extract.embeddings import DIM, encode
 from newsgraph.extract.eventparse import FUTURE_AUX, MODAL_AUX, governing, lexicon_reading
 from newsgraph.extract.plover import LIGHT_VERBS, Trigger
 
 if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
     from spacy.tokens import Doc, Span, Token
 
 MODEL_RESOURCE = "event_types.json"
+EMBEDDING_MODEL_RESOURCE = "event_types_minilm.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,27 +51,125 @@ class TypeModel:
         self.bias = list(bias)
         self.weights = weights
 
-    def predict(self, features: Sequence[str]) -> list[tuple[str, float]]:
+    def scores(self, features: Sequence[str]) -> list[float]:
+        """Per-class logits."""
         z = list(self.bias)
         for f in set(features):
             w = self.weights.get(f)
             if w is not None:
                 for i, v in enumerate(w):
                     z[i] += v
-        top = max(z)
-        exp = [math.exp(v - top) for v in z]
-        total = sum(exp)
-        return sorted(
-            ((c, e / total) for c, e in zip(self.classes, exp, strict=True)), key=lambda x: -x[1]
-        )
+        return z
+
+    def predict(
+        self, features: Sequence[str], vector: NDArray[np.float32] | None = None
+    ) -> list[tuple[str, float]]:
+        """Classes with their probabilities, likeliest first; `vector` is ignored (it is there
+        so that the extractor can hold either model)."""
+        return _ranked(self.classes, _softmax(self.scores(features)))
+
+
+def _softmax(z: Sequence[float]) -> list[float]:
+    top = max(z)
+    exp = [math.exp(v - top) for v in z]
+    total = sum(exp)
+    return [e / total for e in exp]
+
+
+def _ranked(classes: Sequence[str], probs: Sequence[float]) -> list[tuple[str, float]]:
+    return sorted(((c, float(p)) for c, p in zip(classes, probs, strict=True)), key=lambda x: -x[1])
+
+
+class EmbeddingTypeModel:
+    """The sparse model plus a linear layer over the standardised sentence embedding.
+
+    `combine` is how training (5-fold CV on PLV train) found them best put together: "concat",
+    one regression over both (the sparse part was fitted with the dense one), or "average",
+    the mean of the two models' probabilities with the sparse one weighted `alpha`.
+    """
+
+    def __init__(
+        self,
+        sparse: TypeModel,
+        combine: str,
+        dense: NDArray[np.float64],
+        dense_bias: NDArray[np.float64],
+        alpha: float = 0.5,
+    ) -> None:
+        if combine not in ("concat", "average"):
+            raise ValueError(f"unknown combination {combine!r}")
+        if dense.shape != (len(sparse.classes), DIM):
+            raise ValueError(
+                f"dense weights of shape {dense.shape}, not {(len(sparse.classes), DIM)}"
+            )
+        self.classes = sparse.classes
+        self.sparse = sparse
+        self.combine = combine
+        self.dense = dense
+        self.dense_bias = dense_bias
+        self.alpha = alpha
+
+    def predict(
+        self, features: Sequence[str], vector: NDArray[np.float32] | None = None
+    ) -> list[tuple[str, float]]:
+        if vector is None:
+            raise ValueError("the embedding type model needs the sentence's vector")
+        import numpy as np  # here, not at the top: `import newsgraph` does not load numpy
+
+        dense = self.dense @ vector.astype(np.float64) + self.dense_bias
+        if self.combine == "concat":
+            z = np.asarray(self.sparse.scores(features)) + dense
+            return _ranked(self.classes, _softmax(z.tolist()))
+        own = np.asarray(_softmax(self.sparse.scores(features)))
+        mixed = self.alpha * own + (1 - self.alpha) * np.asarray(_softmax(dense.tolist()))
+        return _ranked(self.classes, mixed.tolist())
+
+
+def _read(resource: str) -> str:
+    return resources.files("newsgraph.data").joinpath(resource).read_text(encoding="utf-8")
+
+
+def resource_sha256(resource: str) -> str:
+    """Checksum of a shipped model file, as an embedding model records the sparse one it uses."""
+    return hashlib.sha256(_read(resource).encode("utf-8")).hexdigest()
 
 
 @cache
 def load_type_model() -> TypeModel:
-    data = json.loads(
-        resources.files("newsgraph.data").joinpath(MODEL_RESOURCE).read_text(encoding="utf-8")
-    )
+    data = json.loads(_read(MODEL_RESOURCE))
     return TypeModel(data["classes"], data["bias"], data["weights"])
+
+
+def embedding_model_from(data: dict[str, Any]) -> EmbeddingTypeModel:
+    """The model a data/event_types_minilm.json payload describes.
+
+    The file keeps the dense weights as trained, on the standardised embedding (scaled by
+    `factor` when concatenated); here the standardisation is folded into them once, so that
+    scoring is one matrix-vector product.
+    """
+    import numpy as np
+
+    sp = data["sparse"]
+    sparse = (
+        load_type_model()
+        if "resource" in sp
+        else TypeModel(data["classes"], sp["bias"], sp["weights"])
+    )
+    if list(sparse.classes) != list(data["classes"]):
+        raise ValueError("the sparse and dense parts disagree on the classes")
+    dn = data["dense"]
+    mean = np.asarray(dn["mean"], dtype=np.float64)
+    scale = np.asarray(dn["scale"], dtype=np.float64)
+    weights = np.asarray(dn["weights"], dtype=np.float64) * dn.get("factor", 1.0) / scale
+    bias = np.asarray(dn.get("bias", [0.0] * len(sparse.classes)), dtype=np.float64)
+    return EmbeddingTypeModel(
+        sparse, data["combine"], weights, bias - weights @ mean, data.get("alpha", 0.5)
+    )
+
+
+@cache
+def load_embedding_type_model() -> EmbeddingTypeModel:
+    return embedding_model_from(json.loads(_read(EMBEDDING_MODEL_RESOURCE)))
 
 
 def _relation(tok: Token, trigger: Token) -> str:
@@ -203,11 +310,24 @@ def final_type(label: str, reading: Trigger | None) -> tuple[str, str | None]:
     return label, mode
 
 
-def classify_pair(doc: Doc, source: tuple[int, int], target: tuple[int, int]) -> PairLabel:
-    """PLOVER type (and mode) of what the source did to the target, given their offsets."""
+def classify_pair(
+    doc: Doc,
+    source: tuple[int, int],
+    target: tuple[int, int],
+    model: TypeModel | EmbeddingTypeModel | None = None,
+    vector: NDArray[np.float32] | None = None,
+) -> PairLabel:
+    """PLOVER type (and mode) of what the source did to the target, given their offsets.
+
+    `model` defaults to the sparse one; an EmbeddingTypeModel also needs the sentence's vector
+    (`embeddings.encode`), which is encoded here when not given.
+    """
+    model = model or load_type_model()
+    if isinstance(model, EmbeddingTypeModel) and vector is None:
+        vector = encode([doc.text])[0]
     feats = pair_features(doc, source, target)
     s, t = _head_of(doc, *source), _head_of(doc, *target)
     reading = lexicon_reading(pair_trigger(s, t)) if s is not None and t is not None else None
-    label, p = load_type_model().predict(feats)[0]
+    label, p = model.predict(feats, vector)[0]
     event_type, mode = final_type(label, reading)
     return PairLabel(event_type, mode, p)

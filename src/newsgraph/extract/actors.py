@@ -11,7 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import partial
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.dictionaries import ActorDictionary
@@ -293,9 +293,9 @@ def context_country(span: Span) -> str | None:
         for e in span_ents(span)
         if e.label_ in _PLACE_LABELS or (len(e) == 1 and e.label_ != "PERSON")
     ]
-    for iso in [*map(partial(_place_country, lex=lex), names), *map(lex.place_country, words)]:
-        if iso and iso != origin:
-            return iso
+    own = chain((_place_country(n, lex) for n in names), map(lex.place_country, words))
+    if found := next((iso for iso in own if iso and iso != origin), None):
+        return found
     counts: Counter[str] = Counter()
     for ent in span_ents(span.sent):
         if span.start <= ent.start < span.end or ent.label_ not in _CONTEXT_LABELS:
@@ -311,19 +311,16 @@ def context_country(span: Span) -> str | None:
 def span_ents(span: Span) -> list[Span]:
     """The entities inside a span, from its tokens' IOB tags: `Span.ents` builds every entity
     of the whole document on each call."""
+    doc = span.doc
+    starts = [t.i for t in span if t.ent_iob_ == "B"]
     out: list[Span] = []
-    start = None
-    for t in span:
-        if start is not None and t.ent_iob_ != "I":
-            out.append(span.doc[start : t.i])
-            out[-1].label_ = span.doc[start].ent_type_
-            start = None
-        if t.ent_iob_ == "B":
-            start = t.i
-    ends_inside = span.end == len(span.doc) or span.doc[span.end].ent_iob_ != "I"
-    if start is not None and ends_inside:  # as Span.ents: only whole entities
-        out.append(span.doc[start : span.end])
-        out[-1].label_ = span.doc[start].ent_type_
+    for start in starts:
+        end = start + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= span.end:  # as Span.ents: only whole entities
+            out.append(entity := doc[start:end])
+            entity.label_ = doc[start].ent_type_
     return out
 
 

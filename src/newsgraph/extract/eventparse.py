@@ -261,31 +261,6 @@ def agents_in(tok: Token, depth: int = 2) -> list[Token]:
     return found
 
 
-_PROTEST_WORDS = words("protest demand call oppose opposition")
-
-
-def protest_targets(verb: Token) -> list[Token]:
-    """Whom a protest is against when no object says it: "a hunger strike in protest of the
-    government's refusal", "rallies against violations by the security forces", "marched to
-    demand reforms by the government", "a demonstration calling for the removal of X"."""
-    for t in clause_words(verb):
-        if t.dep_ == "pobj" and t.head.lower_ == "against":
-            found = agents_in(t)
-        elif t.lemma_.lower() in _PROTEST_WORDS:
-            found = [
-                a
-                for c in t.children
-                if c.dep_ in ("dobj", "prep") and (c.dep_ == "dobj" or c.lower_ != "by")
-                for o in ([c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"])
-                for a in agents_in(o)
-            ]
-        else:
-            continue
-        if found:
-            return found
-    return []
-
-
 _CLAUSES = frozenset(("conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"))
 
 
@@ -299,17 +274,32 @@ def clause_words(verb: Token) -> Iterator[Token]:
         stack += [c for c in reversed(list(t.children)) if c.dep_ not in _CLAUSES]
 
 
-def against(verb: Token) -> list[Token]:
-    """Whom "against X" in a clause names: "mobilized reservists for a war against Iraq"."""
+def against(verb: Token, cues: frozenset[str] = frozenset()) -> list[Token]:
+    """Whom a clause is against when no object says it: "against X" ("mobilized reservists for
+    a war against Iraq"), or the objects of a cue word ("a hunger strike in protest of the
+    government's refusal", "marched to demand reforms by the government")."""
     for t in clause_words(verb):
-        if (
-            t.i > verb.i
-            and t.dep_ == "pobj"
-            and t.head.lower_ == "against"
-            and (found := agents_in(t))
-        ):
+        if t.dep_ == "pobj" and t.head.lower_ == "against":
+            found = agents_in(t)
+        elif t.lemma_.lower() in cues:
+            found = [a for o in _objects(t) for a in agents_in(o)]
+        else:
+            continue
+        if found:
             return found
     return []
+
+
+PROTEST_CUES = words("protest demand call oppose opposition")
+
+
+def _objects(tok: Token) -> Iterator[Token]:
+    """Direct objects and prepositional objects, "by" (the agent) left out."""
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            yield c
+        elif c.dep_ == "prep" and c.lower_ != "by":
+            yield from (p for p in c.children if p.dep_ == "pobj")
 
 
 def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> list[Token]:
@@ -376,11 +366,19 @@ _BUILD_UP = Trigger("MOBILIZE", "troops")
 _SHARE = Trigger("COOPERATE", "intelligence")
 
 
+def demanded_clause(verb: Token) -> bool:
+    """Whether a verb is what a speaker says someone must or should do ("X declared that
+    China must drop barriers")."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in SPEECH
+        and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
+    )
+
+
 def _demand_reading(tok: Token) -> Trigger | None:
-    """ "X declared that China must drop barriers": whatever China must do, X demands it."""
-    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH:
-        return None
-    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+    """Whatever China must do, X demands it: an event even when the verb is no trigger."""
+    if not demanded_clause(tok):
         return None
     return _DEMAND if any(c.dep_ in SUBJ and is_agent(c) for c in tok.children) else None
 

@@ -29,16 +29,16 @@ from newsgraph.extract.eventparse import (
     AGENT_HEADS,
     FUTURE_AUX,
     MODAL_AUX,
-    SPEECH,
+    PROTEST_CUES,
     SUBJ,
     Candidate,
     against,
     agents_in,
     candidates,
+    demanded_clause,
     is_agent,
     np_range,
     participant,
-    protest_targets,
 )
 from newsgraph.extract.eventtype import (
     EmbeddingTypeModel,
@@ -235,10 +235,9 @@ class EventExtractor:
                 if c.dep_ == "pobj"
                 for p in agents_in(c)
             ]
-        if event_type == "PROTEST" and not recipients:
-            recipients = [t for t in protest_targets(cand.verb) if t not in actors]
-        elif QUAD[event_type] >= 3 and not recipients:
-            recipients = [t for t in against(cand.verb) if t not in actors]
+        if QUAD[event_type] >= 3 and not recipients:
+            cues = PROTEST_CUES if event_type == "PROTEST" else frozenset()
+            recipients = [t for t in against(cand.verb, cues) if t not in actors]
         actor_places = {mentions.entity_for(doc, t) for t in actors}
         if (
             not recipients
@@ -378,9 +377,7 @@ def _with(tok: Token) -> bool:
 def _demanded(cand: Candidate) -> tuple[Token, list[Token]] | None:
     """(speaker, addressed) when the event is what a speaker says someone must or should do."""
     verb = cand.verb
-    if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
-        return None
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH:
+    if not demanded_clause(verb):
         return None
     speakers = [c for c in verb.head.children if c.dep_ in SUBJ]
     addressed = [c for c in verb.children if c.dep_ in SUBJ]

@@ -15,7 +15,9 @@ This module runs the system under test; what is scored and how is bench/event_sc
 parsed alone and `classify_pair(doc, source, target)` gets the character offsets of the
 marked source and target. When the `embeddings` extra is installed, the embedding-assisted
 model (extract.event_embeddings) types the same pairs too (plv_emb_* keys; each sentence
-encoded once, in batches); without it those keys are left out, with a note on stderr.
+encoded once, in batches), and so does the pair encoder (extract.event_pair_encoder; plv_pair_*
+keys, each marked pair encoded once); without the extra those keys are left out, with a note
+on stderr.
 
 (B) End to end: PLOVER GSR (322 CAMEO-manual sentences, one gold event each). Each sentence
 goes through ingest and the whole pipeline. Ingest runs with no minimum length and no language
@@ -110,6 +112,37 @@ def embedding_classifier(
     return classify
 
 
+def pair_classifier(
+    rows: Sequence[Mapping[str, str]], classify_pair: Callable[..., PairLabel]
+) -> Callable[[Doc, Span, Span], PairLabel] | None:
+    """classify_pair with the pair encoder's probabilities for every row computed up front (one
+    batched pass), or None (with a note on stderr) when the `embeddings` extra is missing."""
+    from newsgraph.errors import ConfigError
+    from newsgraph.extract.pairencoder import load_pair_encoder
+
+    try:
+        encoder = load_pair_encoder()
+    except ConfigError as exc:
+        print(f"plv note: pair encoder skipped: {exc}", file=sys.stderr)
+        return None
+    items = list(
+        dict.fromkeys(pair_offsets(r["marked_sentence"], r["source"], r["target"]) for r in rows)
+    )
+    started = time.perf_counter()
+    probs = dict(zip(items, encoder.probs(items), strict=True))
+    spent = time.perf_counter() - started
+    print(
+        f"plv_pair: encoded {len(items)} pairs in {spent:.1f}s "
+        f"({1000 * spent / max(1, len(items)):.1f} ms each)",
+        file=sys.stderr,
+    )
+
+    def classify(doc: Doc, source: Span, target: Span) -> PairLabel:
+        return classify_pair(doc, source, target, pair_row=probs[(doc.text, source, target)])
+
+    return classify
+
+
 def run_plv(
     classify_pair: Callable[..., PairLabel],
     quad: Mapping[str, int],
@@ -135,6 +168,9 @@ def run_plv(
     emb = embedding_classifier(list(texts), classify_pair)
     if emb is not None:
         out |= plv_scores(rows, docs, emb, quad, errors, Counter(), "plv_emb")
+    pair = pair_classifier(rows, classify_pair)
+    if pair is not None:
+        out |= plv_scores(rows, docs, pair, quad, errors, Counter(), "plv_pair")
     return out
 
 

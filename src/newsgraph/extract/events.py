@@ -52,6 +52,7 @@ from newsgraph.extract.eventtype import (
 )
 from newsgraph.extract.lexicon import words
 from newsgraph.extract.mentions import MentionIndex
+from newsgraph.extract.pairencoder import PairEncoder, load_pair_encoder, participant_span
 from newsgraph.extract.plover import MILITARY_OBJECTS, QUAD, RECIPROCAL, TRUCES, code
 from newsgraph.extract.quotes import quote_containing
 from newsgraph.extract.timex import timex_in
@@ -152,11 +153,14 @@ class EventExtractor:
     def __init__(self, settings: ExtractSettings | None = None) -> None:
         self.settings = settings or ExtractSettings()
         self.model: TypeModel | EmbeddingTypeModel = load_type_model()
+        # Loaded now, so that a missing extra stops the pipeline being built (ConfigError)
+        # instead of failing every article's events.
+        self.pair: PairEncoder | None = None
         if self.settings.event_embeddings:
             self.model = load_embedding_type_model()
-            # Now, so that a missing extra stops the pipeline being built (ConfigError) instead
-            # of failing every article's events.
             load_encoder()
+        elif self.settings.event_pair_encoder:
+            self.pair = load_pair_encoder()
 
     def __call__(self, ctx: ExtractionContext) -> Extracted:
         doc, article = ctx.doc, ctx.article
@@ -168,13 +172,15 @@ class EventExtractor:
         events: list[Event] = []
         found = [(sent, candidates(sent)) for sent in doc.sents]
         vectors = self._vectors([sent for sent, cands in found if cands])
+        pairs = self._pairs([(sent, cand) for sent, cands in found for cand in cands])
         for sent, cands in found:
             shared = sentence_features(sent) if cands else []
             vector = vectors.get(sent.start)
             for cand in cands:
                 event = self._event(
-                    text, doc, cand, mentions, timexes, quotes, article.published, shared, vector
-                )
+                    text, doc, cand, mentions, timexes, quotes, article.published, shared,
+                    vector, pairs.get(id(cand)),
+                )  # fmt: skip
                 if event is not None:
                     events.append(event.model_copy(update={"id": f"v{len(events) + 1}"}))
         return Extracted(events)
@@ -186,13 +192,31 @@ class EventExtractor:
         rows = encode([s.text for s in sents])
         return {s.start: row for s, row in zip(sents, rows, strict=True)}
 
+    def _pairs(self, cands: Sequence[tuple[Span, Candidate]]) -> dict[int, NDArray[np.float64]]:
+        """The pair encoder's probabilities for each candidate with an actor and a recipient
+        (by id), one batch per article; PLV, which it learnt from, always has both."""
+        if self.pair is None:
+            return {}
+        todo = [(s, c) for s, c in cands if c.actors and c.recipients]
+        items = [
+            (
+                s.text.rstrip(),  # a paragraph's last sentence carries the blank line after it
+                participant_span(c.actors[0], s.start_char),
+                participant_span(c.recipients[0], s.start_char),
+            )
+            for s, c in todo
+        ]
+        rows = self.pair.probs(items)
+        return {id(c): row for (_, c), row in zip(todo, rows, strict=True)}
+
     def _event(self, text: str, doc: Doc, cand: Candidate, mentions: _Mentions,
                timexes: Sequence[Timex], quotes: Sequence[Quote], published: object,
-               sentence: Sequence[str], vector: NDArray[np.float32] | None) -> Event | None:  # fmt: skip
+               sentence: Sequence[str], vector: NDArray[np.float32] | None,
+               pair_row: NDArray[np.float64] | None = None) -> Event | None:  # fmt: skip
         if not cand.actors and not cand.recipients:
             return None
         trig = cand.trigger
-        event_type, mode = self._type(cand, sentence, vector)
+        event_type, mode = self._type(cand, sentence, vector, pair_row)
         actors, recipients = list(cand.actors), list(cand.recipients)
         place: str | None = None
         # Places among the objects are where it happened, not whom it was done to; a visit's
@@ -317,12 +341,18 @@ class EventExtractor:
         )
 
     def _type(
-        self, cand: Candidate, sentence: Sequence[str], vector: NDArray[np.float32] | None
+        self,
+        cand: Candidate,
+        sentence: Sequence[str],
+        vector: NDArray[np.float32] | None,
+        pair_row: NDArray[np.float64] | None = None,
     ) -> tuple[str, str | None]:
         """The lexicon's reading unless the model finds it unlikely and is sure of another."""
         ranked = self.model.predict(
             features(cand.trigger, cand.verb, cand.actors, cand.recipients, sentence), vector
         )
+        if self.pair is not None and pair_row is not None:
+            ranked = self.pair.mix(ranked, pair_row)
         reading = cand.reading
         if reading is not None and cand.trigger.pos_ in ("NOUN", "PROPN"):
             return reading.type, reading.mode  # "imposed sanctions", "held talks": unambiguous

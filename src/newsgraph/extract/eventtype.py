@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.extract.embeddings import DIM, encode
 from newsgraph.extract.eventparse import FUTURE_AUX, MODAL_AUX, governing, lexicon_reading
+from newsgraph.extract.pairencoder import load_pair_encoder
 from newsgraph.extract.plover import LIGHT_VERBS, Trigger
 
 if TYPE_CHECKING:
@@ -316,11 +317,13 @@ def classify_pair(
     target: tuple[int, int],
     model: TypeModel | EmbeddingTypeModel | None = None,
     vector: NDArray[np.float32] | None = None,
+    pair_row: Sequence[float] | None = None,
 ) -> PairLabel:
     """PLOVER type (and mode) of what the source did to the target, given their offsets.
 
     `model` defaults to the sparse one; an EmbeddingTypeModel also needs the sentence's vector
-    (`embeddings.encode`), which is encoded here when not given.
+    (`embeddings.encode`), which is encoded here when not given. `pair_row`, the pair
+    encoder's probabilities for this pair (`pairencoder.PairEncoder.probs`), is averaged in.
     """
     model = model or load_type_model()
     if isinstance(model, EmbeddingTypeModel) and vector is None:
@@ -328,6 +331,9 @@ def classify_pair(
     feats = pair_features(doc, source, target)
     s, t = _head_of(doc, *source), _head_of(doc, *target)
     reading = lexicon_reading(pair_trigger(s, t)) if s is not None and t is not None else None
-    label, p = model.predict(feats, vector)[0]
+    ranked = model.predict(feats, vector)
+    if pair_row is not None:
+        ranked = load_pair_encoder().mix(ranked, pair_row)
+    label, p = ranked[0]
     event_type, mode = final_type(label, reading)
     return PairLabel(event_type, mode, p)

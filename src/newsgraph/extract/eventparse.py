@@ -16,14 +16,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.coref import PERSON_HEADS
+from newsgraph.extract.eventreadings import ON_VERBS, context_reading
 from newsgraph.extract.lexicon import words
 from newsgraph.extract.plover import (
-    BUILD_UP,
     LIGHT_VERBS,
-    MILITARY_OBJECTS,
     NOUNS,
     PHRASAL,
-    SHARED_KNOWLEDGE,
     VERBS,
     Trigger,
 )
@@ -308,7 +306,9 @@ def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> 
     sources = [verb] if trigger.i == verb.i else [verb, trigger]
     for src in sources:
         for c in src.children:
-            if c.dep_ == "dobj" and c.i != trigger.i:
+            if c.dep_ in ("dobj", "oprd") and c.i != trigger.i:
+                if trigger in c.subtree:
+                    continue  # "declared a state of emergency": the frame, not a party
                 for t in _conj(c):
                     themes += agents_in(t)
             elif (c.dep_ in ("dative", "iobj") and c.i != trigger.i) or (
@@ -319,7 +319,10 @@ def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> 
                 for t in (t for h in heads for t in _conj(h)):
                     out += agents_in(t)
             elif (c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS) or (
-                c.dep_ == "prep" and c.lower_ == "of" and src.i == trigger.i and src.pos_ == "NOUN"
+                c.dep_ == "prep"
+                and (c.lower_ == "of" or (c.lower_ == "for" and src.lemma_ == "warrant"))
+                and src.i == trigger.i
+                and src.pos_ == "NOUN"
             ):
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -348,22 +351,6 @@ SPEECH = words(
     "say tell state insist reiterate repeat conclude declare announce stress add argue warn write note"
 )
 _DEMAND = Trigger("REQUEST", None)
-
-
-def _object_reading(tok: Token) -> Trigger | None:
-    """Verbs that are events only with some objects: "strengthened its forces" mobilises,
-    "shared intelligence" cooperates; "strengthened ties", "shares a border" are neither."""
-    lemma = tok.lemma_.lower()
-    if lemma not in BUILD_UP and lemma != "share":
-        return None
-    objs = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
-    if lemma == "share":
-        return _SHARE if objs & SHARED_KNOWLEDGE else None
-    return _BUILD_UP if objs & MILITARY_OBJECTS else None
-
-
-_BUILD_UP = Trigger("MOBILIZE", "troops")
-_SHARE = Trigger("COOPERATE", "intelligence")
 
 
 def demanded_clause(verb: Token) -> bool:
@@ -396,11 +383,13 @@ def _light_verb_through(tok: Token) -> Token | None:
         return prep.head.head
     if prep.lower_ == "in" and prep.head.lemma_.lower() in _ENGAGE:
         return prep.head
+    if prep.lower_ == "on" and prep.head.lemma_.lower() in ON_VERBS:
+        return prep.head  # "went on strike", "remained on alert"
     return None
 
 
 # Nouns that frame an event word before them: "a mediation effort", "a peace mission".
-_FRAME_NOUNS = words("effort mission campaign drive bid initiative operation attempt")
+_FRAME_NOUNS = words("effort mission campaign drive bid initiative operation attempt warrant")
 
 
 def _noun_actors(tok: Token) -> list[Token]:
@@ -429,7 +418,7 @@ def candidates(sent: Span) -> list[Candidate]:
     """Event triggers of a sentence with their raw participants."""
     out: list[Candidate] = []
     for tok in sent:
-        reading = lexicon_reading(tok) or _demand_reading(tok) or _object_reading(tok)
+        reading = context_reading(tok, is_agent) or lexicon_reading(tok) or _demand_reading(tok)
         if reading is None:
             continue
         if tok.pos_ in ("NOUN", "PROPN"):

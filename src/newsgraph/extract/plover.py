@@ -289,6 +289,7 @@ LIGHT_VERBS = frozenset(
         "undertake",
         "tighten",
         "continue",
+        "order",
     ]
 )
 """Verbs whose object names the event ("held talks", "imposed sanctions", "launched an attack")."""

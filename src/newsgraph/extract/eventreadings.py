@@ -1,0 +1,183 @@
+"""Readings that depend on a trigger's context, not its lemma alone.
+
+The lexicon (plover.py) reads a word the same way wherever it stands. Some words are events
+only with some objects ("strengthened its forces" mobilises, "strengthened ties" does not), or
+change type with them ("withdrew its troops" retreats, "withdrew its peacekeepers" is CAMEO's
+1661, a sanction, and deploying them is aid, 074; "opened fire" is an attack), or with the phrase around a noun ("went on
+strike" is a protest, "a strike on a convoy" an attack). `context_reading` says so, and is
+asked before the lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.lexicon import words
+from newsgraph.extract.plover import BUILD_UP, MILITARY_OBJECTS, SHARED_KNOWLEDGE, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["ON_VERBS", "context_reading"]
+
+_BUILD_UP = Trigger("MOBILIZE", "troops")
+_SHARE = Trigger("COOPERATE", "intelligence")
+_OPEN_FIRE = Trigger("ASSAULT", "firearms")
+_RECALL_MISSION = Trigger("SANCTION", "expel")  # CAMEO 1661-1663
+_PEACEKEEPING = Trigger("AID", "protection")  # CAMEO 074, peacekeepers and monitors
+_RELEASE = Trigger("RETREAT", "release")
+_PERMIT = Trigger("CONCEDE")
+_ON_ALERT = Trigger("MOBILIZE", "alert")  # CAMEO 152
+_WALKOUT = Trigger("PROTEST", "strike")
+_STRIKE = Trigger("ASSAULT")
+_EMERGENCY = Trigger("COERCE", "restrict")  # CAMEO 1724, state of emergency or siege
+_PHONE = Trigger("CONSULT", "phone")
+_ASYLUM = Trigger("AID", "asylum")  # CAMEO 075
+_CONVICT = Trigger("ACCUSE")
+_DISARM = Trigger("RETREAT")  # "laid down their arms": CAMEO 0874, demobilise
+_TRUCE = Trigger("RETREAT")  # as the lexicon reads "ceasefire"
+_LAWSUIT = Trigger("ACCUSE", "lawsuit")  # CAMEO 115
+_NAME_CALLING = Trigger("ACCUSE", "disapprove")
+
+# Missions whose withdrawal is a sanction on the host, not a retreat.
+_MISSIONS = words("peacekeepers peacekeeper observers monitors inspectors mission missions")
+# What a government grants that is a concession or a release.
+_CLEMENCY = words("pardon pardons amnesty clemency reprieve")
+_PERMISSION = words("permission approval authorization authorisation concession concessions")
+_ARMS = words("arm weapon gun")
+# What calling someone accuses them of being.
+_INSULTS = words(
+    "liar terrorist criminal traitor dictator murderer thug puppet enemy fool idiot clown "
+    "coward racist fascist aggressor warmonger butcher tyrant stupid incompetent illegitimate "
+    "corrupt pathetic disgrace hypocrite hypocritical irresponsible"
+)
+# Whom opening the borders to is giving asylum.
+_DISPLACED = words("refugee migrant asylum-seeker seeker displaced evacuee exile")
+# Verbs a noun is "on" to be an ongoing state: "went on strike", "remained on alert".
+ON_VERBS = words("go remain stay be put place keep")
+# A strike with one of these is an armed one: "an air strike", "a drone strike".
+_ARMED = words("air drone missile rocket military artillery naval")
+# What one rings someone up to do: "called Erdogan to congratulate him".
+_COURTESY = words(
+    "congratulate express convey discuss assure thank apologize apologise offer wish condole "
+    "inform brief inquire"
+)
+
+
+def _objects(tok: Token) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+
+
+def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    objs = _objects(tok)
+    if lemma in BUILD_UP:
+        return _BUILD_UP if objs & MILITARY_OBJECTS else None
+    if lemma == "share":
+        return _SHARE if objs & SHARED_KNOWLEDGE else None
+    if lemma == "open" and "fire" in objs:
+        return _OPEN_FIRE
+    if lemma == "open" and "border" in objs and _to_refugees(tok):
+        return _ASYLUM
+    if lemma == "find" and any(
+        c.lemma_.lower() == "guilty" and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp")
+        for c in tok.children
+    ):
+        return _CONVICT
+    if lemma in ("withdraw", "pull", "recall") and objs & _MISSIONS:
+        return _RECALL_MISSION
+    if lemma in ("deploy", "send", "dispatch", "station") and objs & _MISSIONS:
+        return _PEACEKEEPING
+    if lemma in ("grant", "give", "issue"):  # offering one is AGREE, an intent
+        if objs & _CLEMENCY:
+            return _RELEASE
+        if objs & _PERMISSION:
+            return _PERMIT
+    if lemma == "lay" and objs & _ARMS and any(c.lower_ == "down" for c in tok.children):
+        return _DISARM
+    if lemma == "pardon":
+        return _RELEASE
+    if lemma == "call":
+        return _call_reading(tok, is_agent)
+    return None
+
+
+def _call_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | None:
+    """ "called X a liar" accuses; "called X to congratulate him" is a phone call. Other uses
+    ("called on X to", "called for") are the lexicon's requests."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("prt", "prep") and _asks(c) for c in kids):
+        return None
+    # spaCy parses the one called as the object or, before "to", as a predicate (oprd)
+    called = [c for c in kids if c.dep_ in ("dobj", "oprd") and is_agent(c)]
+    if not called:
+        return None
+    names = [c for c in kids if c.dep_ in ("oprd", "attr", "ccomp", "xcomp") and c not in called]
+    if any(_insulting(n) for n in names):
+        return _NAME_CALLING
+    if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _COURTESY for c in kids):
+        return _PHONE
+    return None
+
+
+def _to_refugees(tok: Token) -> bool:
+    return any(
+        p.lemma_.lower() in _DISPLACED
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
+
+
+def _insulting(name: Token) -> bool:
+    """ "a liar", "a very stupid guy"; calling something "the largest investment" is praise or
+    description, not an accusation."""
+    return name.lemma_.lower() in _INSULTS or any(
+        c.dep_ == "amod" and c.lemma_.lower() in _INSULTS for c in name.children
+    )
+
+
+def _asks(particle: Token) -> bool:
+    """ "for", or "on" someone (not "on Wednesday"): a call for or on is a request."""
+    if particle.lower_ == "for":
+        return True
+    return particle.lower_ == "on" and not any(
+        p.ent_type_ in ("DATE", "TIME") for p in particle.children if p.dep_ == "pobj"
+    )
+
+
+def _noun_reading(tok: Token) -> Trigger | None:
+    lemma = tok.lemma_.lower()
+    head = tok.head
+    on_state = tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ON_VERBS
+    if lemma == "alert" and on_state:
+        return _ON_ALERT
+    if lemma == "strike":
+        kids = list(tok.children)
+        armed = any(
+            (c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ARMED)
+            or (c.dep_ == "prep" and c.lower_ in ("on", "against"))
+            for c in kids
+        )
+        return _STRIKE if armed and not on_state else _WALKOUT
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+    if lemma == "fire" and "cease" in mods:
+        return _TRUCE  # "cease-fire", which the tokenizer splits
+    if lemma in ("action", "proceedings") and "legal" in mods:
+        return _LAWSUIT
+    if lemma in ("emergency", "siege") and head.lower_ == "of" and head.head.lemma_ == "state":
+        return _EMERGENCY
+    return None
+
+
+def context_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | None:
+    """The reading a word takes from its objects or its phrase, or None to ask the lexicon.
+    `is_agent` tells a participant from other objects ("called the envoy a liar", not "called
+    the talks frank")."""
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        return _verb_reading(tok, is_agent)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return _noun_reading(tok)
+    return None

@@ -1,0 +1,139 @@
+"""Readings a trigger takes from its context (extract/eventreadings.py), on invented sentences:
+each case is the candidate the sentence must (or must not) yield."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.eventparse import candidates
+from newsgraph.nlp import load_nlp
+
+pytestmark = pytest.mark.model
+
+
+def _found(text: str) -> list[tuple[str, str, str | None, list[str], list[str]]]:
+    doc = load_nlp()(text)
+    return [
+        (
+            c.trigger.text,
+            c.reading.type if c.reading else "",
+            c.reading.mode if c.reading else None,
+            [a.text for a in c.actors],
+            [r.text for r in c.recipients],
+        )
+        for sent in doc.sents
+        for c in candidates(sent)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A court in Velmora has ordered an investigation against the former mayor.",
+            ("investigation", "ACCUSE", "investigate", ["court"], ["mayor"]),
+        ),
+        (
+            "A Castavian court has ordered the arrest of the former president.",
+            ("arrest", "COERCE", None, ["court"], ["president"]),
+        ),
+        (
+            "Police issued an arrest warrant for the opposition leader on Monday.",
+            ("arrest", "COERCE", None, ["Police"], ["leader"]),
+        ),
+        (
+            "Ardenian troops remained on alert in the north after the clashes.",
+            ("alert", "MOBILIZE", "alert", ["troops"], []),
+        ),
+        (
+            # the frame "a state" is no recipient
+            "The government declared a state of emergency in Velmora on Friday.",
+            ("emergency", "COERCE", "restrict", ["government"], []),
+        ),
+        (
+            "Workers at the Velmora mine went on strike for better pay.",
+            ("strike", "PROTEST", "strike", ["Workers"], []),
+        ),
+        (
+            "Castavian police opened fire on protesters in the capital.",
+            ("opened", "ASSAULT", "firearms", ["police"], ["protesters"]),
+        ),
+        (
+            "Ardenia opened its borders to refugees from Castavia in 2015.",
+            ("opened", "AID", "asylum", ["Ardenia"], ["refugees"]),
+        ),
+        (
+            "The United Nations withdrew its peacekeepers from Velmora after the attacks.",
+            ("withdrew", "SANCTION", "expel", ["Nations"], ["peacekeepers"]),
+        ),
+        (
+            "The African Union deployed peacekeepers to Velmora in March.",
+            ("deployed", "AID", "protection", ["Union"], ["Velmora"]),
+        ),
+        (
+            "President Olsen pardoned the former prime minister on Tuesday.",
+            ("pardoned", "RETREAT", "release", ["Olsen"], ["minister"]),
+        ),
+        (
+            "Prime Minister Brand called President Olsen on Wednesday to congratulate her.",
+            ("called", "CONSULT", "phone", ["Brand"], ["Olsen"]),
+        ),
+        (
+            "The Ardenian president called the Castavian ambassador a liar.",
+            ("called", "ACCUSE", "disapprove", ["president"], ["ambassador"]),
+        ),
+        (
+            "A court in Velmora found the former minister guilty of taking bribes.",
+            ("found", "ACCUSE", None, ["court"], ["minister"]),
+        ),
+        (
+            "Castavia announced a cease-fire with the rebels on Thursday.",
+            ("fire", "RETREAT", None, ["Castavia"], ["rebels"]),
+        ),
+        (
+            "The Commission has launched legal action against the Ardenian government.",
+            ("action", "ACCUSE", "lawsuit", ["Commission"], ["government"]),
+        ),
+        (
+            "The rebels said they laid down their weapons in Velmora on Sunday.",
+            ("laid", "RETREAT", None, ["rebels"], []),  # "they" is the rebels
+        ),
+    ],
+)
+def test_context_gives_the_reading(text: str, expected: tuple[object, ...]):
+    assert expected in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "reading"),
+    [
+        ("Ardenia withdrew its troops from Velmora.", "withdrew", "RETREAT"),
+        ("The UN called on Castavia to withdraw its troops.", "called", "REQUEST"),
+        ("Castavia called for sanctions against Ardenia.", "called", "REQUEST"),
+        # offering is an intent (AGREE), not a concession made
+        ("A Castavian envoy offered concessions to Ardenia.", "offered", "AGREE"),
+        ("Castavian jets carried out an air strike on the rebel camp.", "strike", "ASSAULT"),
+    ],
+)
+def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
+    assert any(t == trigger and r == reading for t, r, *_ in _found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister called the talks frank.",
+        "Ardenia strengthened its ties with Castavia.",
+        "Ardenia opened its borders to Castavian goods.",
+        "The rebels laid down conditions for the talks.",
+    ],
+)
+def test_no_event_without_the_context(text: str):
+    assert _found(text) == []
+
+
+def test_calling_someone_a_name_accuses_only_when_it_is_one():
+    assert ("called", "ACCUSE", "disapprove", ["Olsen"], ["Brand"]) in _found(
+        "President Olsen called Prime Minister Brand a very stupid guy."
+    )
+    assert _found("Ms. Olsen called Mr. Brand a close friend of her country.") == []

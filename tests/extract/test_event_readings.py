@@ -95,6 +95,34 @@ def _found(text: str) -> list[tuple[str, str, str | None, list[str], list[str]]]
             ("action", "ACCUSE", "lawsuit", ["Commission"], ["government"]),
         ),
         (
+            "Castavia sent 300 troops to the UN peacekeeping force in Velmora.",
+            ("sent", "AID", "protection", ["Castavia"], ["force"]),
+        ),
+        (
+            "Ardenian and Castavian negotiators agreed a free trade agreement on Friday.",
+            ("agreed", "SUPPORT", None, ["negotiators"], []),
+        ),
+        (
+            "Ardenian and Castavian marines staged joint war games near Velmora.",
+            ("games", "COOPERATE", "military", ["marines"], []),
+        ),
+        (
+            "The Castavian prosecutor dropped the charges against the opposition leader.",
+            ("dropped", "CONCEDE", "ease", ["prosecutor"], ["leader"]),
+        ),
+        (
+            "Protesters in Velmora burned the Ardenian flag outside the embassy.",
+            ("burned", "PROTEST", "demonstrate", ["Protesters"], ["flag"]),  # stands for Ardenia
+        ),
+        (
+            "Ardenia announced the release of two Castavian fishermen on Monday.",
+            ("release", "RETREAT", "release", ["Ardenia"], ["fishermen"]),
+        ),
+        (
+            "The Castavian army intensified its bombardment of rebel areas in Velmora.",
+            ("bombardment", "ASSAULT", None, ["army"], []),
+        ),
+        (
             "The rebels said they laid down their weapons in Velmora on Sunday.",
             ("laid", "RETREAT", None, ["rebels"], []),  # "they" is the rebels
         ),
@@ -137,3 +165,12 @@ def test_calling_someone_a_name_accuses_only_when_it_is_one():
         "President Olsen called Prime Minister Brand a very stupid guy."
     )
     assert _found("Ms. Olsen called Mr. Brand a close friend of her country.") == []
+
+
+def test_attacking_a_position_is_criticism():
+    assert ("attacked", "ACCUSE", "disapprove", ["parties"], []) in _found(
+        "Opposition parties in Velmora attacked the budget timetable on Monday."
+    )
+    assert ("attacked", "ASSAULT", None, ["troops"], ["village"]) in _found(
+        "Castavian troops attacked the Ardenian village on Monday."
+    )

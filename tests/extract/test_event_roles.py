@@ -150,3 +150,22 @@ def test_sharing_is_an_event_only_for_knowledge(result: ResultDocument) -> None:
     shares = [e for e in result.events if e.trigger.text in ("shares", "share")]
     # "shares a border" is no event; "will share intelligence" is announced cooperation
     assert [(e.trigger.text, e.type, e.future) for e in shares] == [("share", "AGREE", True)]
+
+
+REFUSALS = """Ministers Trade Warnings Over Fishing Ban
+
+France will not lift the ban on Irish trawlers, its fisheries minister said on Tuesday.
+
+The Dutch government did not lift the ban on Belgian barges last year.
+"""
+
+
+def test_an_announced_refusal_is_a_rejection_not_a_negation(processor: Processor):
+    article = article_from_text(REFUSALS, uri="refusals", published=dt.date(2025, 6, 13))
+    (result,) = list(processor.process([article]))
+    refusal = _event(result, "lift", "REJECT")
+    assert not (refusal.negated or refusal.future)
+    assert [s.text for s in refusal.actor_spans] == ["France"]
+    # In the past tense it is an event that did not happen: negated, type kept.
+    past = [e for e in result.events if e.trigger.start > refusal.trigger.end]
+    assert past and all(e.negated and e.type != "REJECT" for e in past)

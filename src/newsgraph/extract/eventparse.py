@@ -56,7 +56,7 @@ AGENT_HEADS = PERSON_HEADS | words(
     "peacekeeper monitor negotiator separatist extremist terrorist gunman attacker bomber "
     "militia junta dissident opponent voter militiaman policeman serviceman trooper marine "
     "sailor pilot commando sniper tribesman warlord warship vessel frigate destroyer submarine "
-    "warplane jet drone helicopter"
+    "warplane jet drone helicopter employee ally seeker migrant miner teacher doctor nurse"
 )
 # "Tens of thousands of students", "a group of refugees": the people are in the "of" phrase.
 _QUANTITY_HEADS = words(
@@ -90,6 +90,11 @@ def participant(tok: Token) -> Token:
             if subj:
                 return subj[0]
     return tok
+
+
+def reading_of(tok: Token) -> Trigger | None:
+    """What a word says as an event trigger: its reading in context, else the lexicon's."""
+    return context_reading(tok, is_agent) or lexicon_reading(tok)
 
 
 def lexicon_reading(tok: Token) -> Trigger | None:
@@ -418,7 +423,7 @@ def candidates(sent: Span) -> list[Candidate]:
     """Event triggers of a sentence with their raw participants."""
     out: list[Candidate] = []
     for tok in sent:
-        reading = context_reading(tok, is_agent) or lexicon_reading(tok) or _demand_reading(tok)
+        reading = reading_of(tok) or _demand_reading(tok)
         if reading is None:
             continue
         if tok.pos_ in ("NOUN", "PROPN"):

@@ -27,6 +27,7 @@ _OPEN_FIRE = Trigger("ASSAULT", "firearms")
 _RECALL_MISSION = Trigger("SANCTION", "expel")  # CAMEO 1661-1663
 _PEACEKEEPING = Trigger("AID", "protection")  # CAMEO 074, peacekeepers and monitors
 _RELEASE = Trigger("RETREAT", "release")
+_ENDORSE = Trigger("SUPPORT")
 _PERMIT = Trigger("CONCEDE")
 _ON_ALERT = Trigger("MOBILIZE", "alert")  # CAMEO 152
 _WALKOUT = Trigger("PROTEST", "strike")
@@ -35,6 +36,9 @@ _EMERGENCY = Trigger("COERCE", "restrict")  # CAMEO 1724, state of emergency or 
 _PHONE = Trigger("CONSULT", "phone")
 _ASYLUM = Trigger("AID", "asylum")  # CAMEO 075
 _CONVICT = Trigger("ACCUSE")
+_EASE = Trigger("CONCEDE", "ease")
+_FLAG_BURNING = Trigger("PROTEST", "demonstrate")
+_WAR_GAMES = Trigger("COOPERATE", "military")
 _DISARM = Trigger("RETREAT")  # "laid down their arms": CAMEO 0874, demobilise
 _TRUCE = Trigger("RETREAT")  # as the lexicon reads "ceasefire"
 _LAWSUIT = Trigger("ACCUSE", "lawsuit")  # CAMEO 115
@@ -42,10 +46,22 @@ _NAME_CALLING = Trigger("ACCUSE", "disapprove")
 
 # Missions whose withdrawal is a sanction on the host, not a retreat.
 _MISSIONS = words("peacekeepers peacekeeper observers monitors inspectors mission missions")
+# Objects that make agreeing or pledging an act of support, not an intent.
+_ENDORSED = words("agreement deal accord treaty support backing solidarity")
 # What a government grants that is a concession or a release.
 _CLEMENCY = words("pardon pardons amnesty clemency reprieve")
 _PERMISSION = words("permission approval authorization authorisation concession concessions")
 _ARMS = words("arm weapon gun")
+# Proceedings whose dropping is a concession; decisions whose reversal is one.
+_PROCEEDINGS = words("charge investigation probe case lawsuit suit prosecution indictment")
+_DECISIONS = words("decision ruling policy ban order")
+# What protesters burn.
+_SYMBOLS = words("flag effigy")
+# What one attacks in words, not arms: "attacked the timetable", "blasted the plan".
+_POSITIONS = words(
+    "plan policy decision proposal timetable bill law budget remark comment statement report "
+    "idea approach record reform ruling verdict strategy move handling programme program"
+)
 # What calling someone accuses them of being.
 _INSULTS = words(
     "liar terrorist criminal traitor dictator murderer thug puppet enemy fool idiot clown "
@@ -76,6 +92,8 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
         return _BUILD_UP if objs & MILITARY_OBJECTS else None
     if lemma == "share":
         return _SHARE if objs & SHARED_KNOWLEDGE else None
+    if lemma in ("attack", "hit", "blast", "assail") and objs & _POSITIONS:
+        return _NAME_CALLING  # "attacked the timetable": words against a position, CAMEO 111
     if lemma == "open" and "fire" in objs:
         return _OPEN_FIRE
     if lemma == "open" and "border" in objs and _to_refugees(tok):
@@ -87,8 +105,10 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
         return _CONVICT
     if lemma in ("withdraw", "pull", "recall") and objs & _MISSIONS:
         return _RECALL_MISSION
-    if lemma in ("deploy", "send", "dispatch", "station") and objs & _MISSIONS:
+    if lemma in ("deploy", "send", "dispatch", "station") and _peacekeeping(tok):
         return _PEACEKEEPING
+    if lemma in ("agree", "pledge", "express", "reaffirm") and objs & _ENDORSED:
+        return _ENDORSE  # "agreed a trade agreement", "pledged full support for"
     if lemma in ("grant", "give", "issue"):  # offering one is AGREE, an intent
         if objs & _CLEMENCY:
             return _RELEASE
@@ -96,6 +116,12 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
             return _PERMIT
     if lemma == "lay" and objs & _ARMS and any(c.lower_ == "down" for c in tok.children):
         return _DISARM
+    if lemma in ("drop", "withdraw") and objs & _PROCEEDINGS:
+        return _EASE  # "dropped the charges", "withdrew the lawsuit"
+    if lemma == "reverse" and objs & _DECISIONS:
+        return _EASE
+    if lemma == "burn" and objs & _SYMBOLS:
+        return _FLAG_BURNING
     if lemma == "pardon":
         return _RELEASE
     if lemma == "call":
@@ -119,6 +145,12 @@ def _call_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
     if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _COURTESY for c in kids):
         return _PHONE
     return None
+
+
+def _peacekeeping(tok: Token) -> bool:
+    """Whether what is sent is a peace mission: "sent peacekeepers", "deployed troops on a
+    peacekeeping mission", "is sending troops to the UN peacekeeping force"."""
+    return any(t.lemma_.lower() in _MISSIONS or t.lower_ == "peacekeeping" for t in tok.subtree)
 
 
 def _to_refugees(tok: Token) -> bool:
@@ -165,6 +197,8 @@ def _noun_reading(tok: Token) -> Trigger | None:
     mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
     if lemma == "fire" and "cease" in mods:
         return _TRUCE  # "cease-fire", which the tokenizer splits
+    if lemma == "game" and "war" in mods:
+        return _WAR_GAMES
     if lemma in ("action", "proceedings") and "legal" in mods:
         return _LAWSUIT
     if lemma in ("emergency", "siege") and head.lower_ == "of" and head.head.lemma_ == "state":

@@ -307,6 +307,11 @@ class EventExtractor:
             recipient_ids = [r for r in _ids(doc, recipients, mentions) if r not in actor_ids]
             actor_codes = [mentions.code(doc, t) for t in actors]
             recipient_codes = [mentions.code(doc, t) for t in recipients]
+        elif negated and (future or hypothetical) and QUAD[event_type] in (1, 2, 3):
+            # "France will not lift the ban", "said it would not meet their demands": a refusal
+            # announced, which happened; PLOVER codes it REJECT (CAMEO 12), not as a negation.
+            event_type, mode = "REJECT", None
+            negated = future = hypothetical = False
         elif (future or hypothetical) and not negated:
             # PLOVER codes announced cooperation and announced retreat as AGREE (CAMEO 03x,
             # "express intent to yield" included) and announced force or pressure as THREATEN.

@@ -22,7 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.extract.embeddings import DIM, encode
-from newsgraph.extract.eventparse import FUTURE_AUX, MODAL_AUX, governing, lexicon_reading
+from newsgraph.extract.eventparse import FUTURE_AUX, MODAL_AUX, governing, reading_of
 from newsgraph.extract.pairencoder import load_pair_encoder
 from newsgraph.extract.plover import LIGHT_VERBS, Trigger
 
@@ -192,7 +192,7 @@ def sentence_features(sent: Span) -> list[str]:
     for t in sent:
         if t.pos_ in ("VERB", "NOUN", "ADJ") and not t.is_stop:
             feats.append(f"bow={t.lemma_.lower()}")
-        if (r := lexicon_reading(t)) is not None:
+        if (r := reading_of(t)) is not None:
             feats.append(f"slex={r.type}")
     return feats
 
@@ -208,14 +208,14 @@ def features(
     sentence when the caller has it already."""
     lemma = trigger.lemma_.lower()
     feats = [f"lemma={lemma}", f"pos={trigger.pos_}"]
-    if (r := lexicon_reading(trigger)) is not None:
+    if (r := reading_of(trigger)) is not None:
         feats += [f"lex={r.type}", f"lexmode={r.type}|{r.mode}"]
     if verb.i != trigger.i:
         feats += [f"light={verb.lemma_.lower()}", f"light+noun={verb.lemma_.lower()}+{lemma}"]
     head = verb.head if verb.head.i != verb.i else None
     if head is not None:
         feats.append(f"head={head.lemma_.lower()}")
-        if (hr := lexicon_reading(head)) is not None:
+        if (hr := reading_of(head)) is not None:
             feats.append(f"headlex={hr.type}")
     for c in verb.children:
         if c.dep_ == "neg":
@@ -224,7 +224,7 @@ def features(
             feats.append(f"aux={c.lower_}")
         if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "acomp", "prt"):
             feats.append(f"{c.dep_}={c.lemma_.lower()}")
-            if (cr := lexicon_reading(c)) is not None:
+            if (cr := reading_of(c)) is not None:
                 feats.append(f"{c.dep_}lex={cr.type}")
         if c.dep_ == "prep":
             feats.append(f"prep={c.lower_}")
@@ -270,8 +270,8 @@ def pair_trigger(source: Token, target: Token) -> Token:
     if lca.i in (source.i, target.i) and lca.head.i != lca.i:
         lca = lca.head
     found = lca
-    if lexicon_reading(lca) is None:
-        found = next((t for t in [*reversed(path), *up] if lexicon_reading(t) is not None), lca)
+    if reading_of(lca) is None:
+        found = next((t for t in [*reversed(path), *up] if reading_of(t) is not None), lca)
     return governing(found)
 
 
@@ -330,7 +330,7 @@ def classify_pair(
         vector = encode([doc.text])[0]
     feats = pair_features(doc, source, target)
     s, t = _head_of(doc, *source), _head_of(doc, *target)
-    reading = lexicon_reading(pair_trigger(s, t)) if s is not None and t is not None else None
+    reading = reading_of(pair_trigger(s, t)) if s is not None and t is not None else None
     ranked = model.predict(feats, vector)
     if pair_row is not None:
         ranked = load_pair_encoder().mix(ranked, pair_row)

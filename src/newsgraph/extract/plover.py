@@ -130,7 +130,7 @@ _add(VERBS, "SUPPORT", "recognize", "recognize recognise establish")
 _add(VERBS, "SUPPORT", "apologize", "apologize apologise")
 _add(VERBS, "SUPPORT", "forgive", "forgive pardon")
 _add(VERBS, "CONCEDE", None, "concede yield accept compromise relent soften allow permit admit")
-_add(VERBS, "CONCEDE", "ease", "ease relax lift")
+_add(VERBS, "CONCEDE", "ease", "ease relax lift repeal revoke rescind")
 _add(VERBS, "COOPERATE", None, "cooperate collaborate partner coordinate join exchange trade")
 _add(VERBS, "COOPERATE", "military", "train drill")
 _add(VERBS, "COOPERATE", "judicial", "extradite")
@@ -177,7 +177,8 @@ _add(VERBS, "ASSAULT", "assassinate", "assassinate murder execute")
 _add(VERBS, "ASSAULT", "beat", "beat torture")
 
 _add(NOUNS, "SUPPORT", "sign", "agreement accord deal treaty pact memorandum")
-_add(NOUNS, "RETREAT", None, "ceasefire truce withdrawal")
+_add(NOUNS, "RETREAT", None, "ceasefire truce withdrawal cessation")
+_add(NOUNS, "RETREAT", "release", "release")
 _add(NOUNS, "CONSULT", None, "talks meeting summit negotiations consultations conversation "
      "discussion dialogue")  # fmt: skip
 _add(NOUNS, "CONSULT", "visit", "visit trip tour")
@@ -198,7 +199,8 @@ _add(
     NOUNS, "COERCE", None, "arrest arrests crackdown ban curfew emergency blockade restrictions law"
 )
 _add(NOUNS, "ASSAULT", None, "attack attacks assault offensive strike strikes airstrike "
-     "airstrikes bombing shelling raid invasion fighting cleansing massacre")  # fmt: skip
+     "airstrikes bombing shelling raid invasion fighting cleansing massacre bombardment "
+     "warfare cyberattack cyberattacks")  # fmt: skip
 
 PHRASAL: dict[tuple[str, str], Trigger] = {
     ("sit", "down"): Trigger("CONSULT"), ("call", "on"): Trigger("REQUEST"),
@@ -290,6 +292,9 @@ LIGHT_VERBS = frozenset(
         "tighten",
         "continue",
         "order",
+        "perform",
+        "intensify",
+        "escalate",
     ]
 )
 """Verbs whose object names the event ("held talks", "imposed sanctions", "launched an attack")."""

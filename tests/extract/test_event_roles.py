@@ -157,6 +157,8 @@ REFUSALS = """Ministers Trade Warnings Over Fishing Ban
 France will not lift the ban on Irish trawlers, its fisheries minister said on Tuesday.
 
 The Dutch government did not lift the ban on Belgian barges last year.
+
+The Irish minister asked what concessions Denmark would not accept in the talks.
 """
 
 
@@ -167,5 +169,9 @@ def test_an_announced_refusal_is_a_rejection_not_a_negation(processor: Processor
     assert not (refusal.negated or refusal.future)
     assert [s.text for s in refusal.actor_spans] == ["France"]
     # In the past tense it is an event that did not happen: negated, type kept.
-    past = [e for e in result.events if e.trigger.start > refusal.trigger.end]
+    later = [e for e in result.events if e.trigger.start > refusal.trigger.end]
+    past = [e for e in later if e.trigger.text == "lift"]
     assert past and all(e.negated and e.type != "REJECT" for e in past)
+    # In a question about what would be refused, nothing has been refused yet.
+    asked = [e for e in later if e.trigger.text == "accept"]
+    assert asked and all(e.negated for e in asked)

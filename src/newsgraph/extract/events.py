@@ -24,11 +24,10 @@ from newsgraph.extract.actors import ActorCode, code_span, context_country, tran
 from newsgraph.extract.base import Extracted, ExtractionContext
 from newsgraph.extract.coref import PERSON_HEADS
 from newsgraph.extract.embeddings import encode, load_encoder
+from newsgraph.extract.eventflags import announced_refusal, flags
 from newsgraph.extract.eventparse import (
     ACTOR_TYPES,
     AGENT_HEADS,
-    FUTURE_AUX,
-    MODAL_AUX,
     PROTEST_CUES,
     SUBJ,
     Candidate,
@@ -66,11 +65,6 @@ if TYPE_CHECKING:
 
 __all__ = ["EventExtractor", "classify_pair", "split_code"]
 
-_FUTURE_HEADS = words("plan expect schedule intend prepare aim hope set due")
-_HYPOTHETICAL_HEADS = words(
-    "threaten want seek consider propose offer try hope ready willing prepared able"
-)
-_NEGATING_HEADS = words("refuse decline fail reject deny")
 _PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 _MOVE_VERBS = words("send deploy move station dispatch mass")
 _TAKE_VERBS = words("capture seize take retake recapture occupy overrun")
@@ -296,7 +290,7 @@ class EventExtractor:
             actors + recipients, actor_ids + recipient_ids
         ):
             return None  # "the ruble hit a low", "officials released data": no political actor
-        negated, future, hypothetical = _flags(cand)
+        negated, future, hypothetical = flags(cand)
         demand = _demanded(cand)
         if demand is not None:
             # "Britain said Libya must hand over the suspects": Britain's demand on Libya.
@@ -307,7 +301,7 @@ class EventExtractor:
             recipient_ids = [r for r in _ids(doc, recipients, mentions) if r not in actor_ids]
             actor_codes = [mentions.code(doc, t) for t in actors]
             recipient_codes = [mentions.code(doc, t) for t in recipients]
-        elif negated and (future or hypothetical) and QUAD[event_type] in (1, 2, 3):
+        elif negated and QUAD[event_type] in (1, 2, 3) and announced_refusal(cand.verb):
             # "France will not lift the ban", "said it would not meet their demands": a refusal
             # announced, which happened; PLOVER codes it REJECT (CAMEO 12), not as a negation.
             event_type, mode = "REJECT", None
@@ -447,42 +441,6 @@ def _span(text: str, doc: Doc, tok: Token) -> CharSpan:
     start, end = np_range(tok)
     # Doc.text is rebuilt from the tokens on every access: take the article's string.
     return CharSpan.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
-
-
-def _flags(cand: Candidate) -> tuple[bool, bool, bool]:
-    verb = cand.verb
-    negated = future = hypothetical = False
-    chain = [verb] + ([cand.governor] if cand.governor is not None else [])
-    if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and verb.head not in chain:
-        chain.append(verb.head)
-    for v in chain:
-        for c in v.children:
-            if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):
-                negated = True
-            if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
-                future = True
-            if c.dep_ == "aux" and c.lower_ in MODAL_AUX:
-                hypothetical = True
-            if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
-                hypothetical = True
-            if c.dep_ == "aux" and c.lower_ == "going":
-                future = True
-        if v is not verb:
-            lemma = v.lemma_.lower()
-            if lemma in _NEGATING_HEADS:
-                negated = True
-            if lemma in _FUTURE_HEADS:
-                future = True
-            if lemma in _HYPOTHETICAL_HEADS:
-                hypothetical = True
-    if cand.governor is not None and cand.governor.lemma_.lower() in (
-        "urge",
-        "ask",
-        "call",
-        "demand",
-    ):
-        hypothetical = True
-    return negated, future, hypothetical
 
 
 def _date(cand: Candidate, timexes: Sequence[Timex], published: object) -> EventDate | None:

@@ -82,6 +82,19 @@ PETR2_FILE = EVENTS / "petr2-gsr-validation" / "petr2_gsr_validation.jsonl"
 # ------------------------------------------------------------------ (A) PLV typing
 
 
+def _timed(prefix: str, what: str, items: Sequence[Any], encode: Callable[[Any], Any]) -> Any:
+    """encode(items), with how long it took per item on stderr."""
+    started = time.perf_counter()
+    out = encode(items)
+    spent = time.perf_counter() - started
+    each = 1000 * spent / max(1, len(items))
+    print(
+        f"{prefix}: encoded {len(items)} {what} in {spent:.1f}s ({each:.1f} ms each)",
+        file=sys.stderr,
+    )
+    return out
+
+
 def embedding_classifier(
     texts: Sequence[str], classify_pair: Callable[..., PairLabel]
 ) -> Callable[[Doc, Span, Span], PairLabel] | None:
@@ -97,14 +110,7 @@ def embedding_classifier(
         print(f"plv note: embedding model skipped: {exc}", file=sys.stderr)
         return None
     model = load_embedding_type_model()
-    started = time.perf_counter()
-    vectors = dict(zip(texts, encode(texts), strict=True))
-    spent = time.perf_counter() - started
-    print(
-        f"plv_emb: encoded {len(texts)} sentences in {spent:.1f}s "
-        f"({1000 * spent / max(1, len(texts)):.1f} ms each)",
-        file=sys.stderr,
-    )
+    vectors = dict(zip(texts, _timed("plv_emb", "sentences", texts, encode), strict=True))
 
     def classify(doc: Doc, source: Span, target: Span) -> PairLabel:
         return classify_pair(doc, source, target, model=model, vector=vectors[doc.text])
@@ -128,14 +134,7 @@ def pair_classifier(
     items = list(
         dict.fromkeys(pair_offsets(r["marked_sentence"], r["source"], r["target"]) for r in rows)
     )
-    started = time.perf_counter()
-    probs = dict(zip(items, encoder.probs(items), strict=True))
-    spent = time.perf_counter() - started
-    print(
-        f"plv_pair: encoded {len(items)} pairs in {spent:.1f}s "
-        f"({1000 * spent / max(1, len(items)):.1f} ms each)",
-        file=sys.stderr,
-    )
+    probs = dict(zip(items, _timed("plv_pair", "pairs", items, encoder.probs), strict=True))
 
     def classify(doc: Doc, source: Span, target: Span) -> PairLabel:
         return classify_pair(doc, source, target, pair_row=probs[(doc.text, source, target)])

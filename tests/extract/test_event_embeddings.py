@@ -100,47 +100,48 @@ def _offsets(text: str, source: str, target: str) -> tuple[tuple[int, int], tupl
     return (s, s + len(source)), (t, t + len(target))
 
 
-@pytest.mark.parametrize(
-    ("text", "source", "target", "expected"),
-    [
-        (
-            "Ardenian artillery shelled villages across the border in Velmora overnight.",
-            "Ardenian artillery",
-            "Velmora",
-            "ASSAULT",
-        ),
-        (
-            "The foreign minister of Castavia held talks with her Ardenian counterpart in Geneva.",
-            "The foreign minister of Castavia",
-            "her Ardenian counterpart",
-            "CONSULT",
-        ),
-        (
-            "Velmora accused Castavia of funding the rebels in its northern provinces.",
-            "Velmora",
-            "Castavia",
-            "ACCUSE",
-        ),
-        (
-            "Ardenia sent two cargo planes of medicine and food to flood victims in Castavia.",
-            "Ardenia",
-            "flood victims in Castavia",
-            "AID",
-        ),
-        (
-            "Thousands of Ardenian students protested outside parliament against the new tax.",
-            "Thousands of Ardenian students",
-            "parliament",
-            "PROTEST",
-        ),
-        (
-            "Ardenia threatened to cut off gas supplies to Castavia unless it paid its debts.",
-            "Ardenia",
-            "Castavia",
-            "THREATEN",
-        ),
-    ],
-)
+INVENTED_PAIRS = [
+    (
+        "Ardenian artillery shelled villages across the border in Velmora overnight.",
+        "Ardenian artillery",
+        "Velmora",
+        "ASSAULT",
+    ),
+    (
+        "The foreign minister of Castavia held talks with her Ardenian counterpart in Geneva.",
+        "The foreign minister of Castavia",
+        "her Ardenian counterpart",
+        "CONSULT",
+    ),
+    (
+        "Velmora accused Castavia of funding the rebels in its northern provinces.",
+        "Velmora",
+        "Castavia",
+        "ACCUSE",
+    ),
+    (
+        "Ardenia sent two cargo planes of medicine and food to flood victims in Castavia.",
+        "Ardenia",
+        "flood victims in Castavia",
+        "AID",
+    ),
+    (
+        "Thousands of Ardenian students protested outside parliament against the new tax.",
+        "Thousands of Ardenian students",
+        "parliament",
+        "PROTEST",
+    ),
+    (
+        "Ardenia threatened to cut off gas supplies to Castavia unless it paid its debts.",
+        "Ardenia",
+        "Castavia",
+        "THREATEN",
+    ),
+]
+"""Invented sentences with the pair and the type each event type model must give."""
+
+
+@pytest.mark.parametrize(("text", "source", "target", "expected"), INVENTED_PAIRS)
 def test_combined_model_types_invented_sentences(
     extra: None, text: str, source: str, target: str, expected: str
 ):

@@ -27,7 +27,12 @@ from newsgraph.extract.pairencoder import (
 )
 from newsgraph.nlp import load_nlp
 from newsgraph.settings import ExtractSettings, Settings, load_settings
-from tests.extract.test_event_embeddings import ARTICLE, extra  # noqa: F401  (fixture)
+from tests.extract.test_event_embeddings import (  # noqa: F401  (extra is a fixture)
+    ARTICLE,
+    INVENTED_PAIRS,
+    _offsets,
+    extra,
+)
 
 pytestmark = pytest.mark.model
 
@@ -120,38 +125,10 @@ def test_both_event_models_at_once_is_a_config_error():
         load_settings(extract={"event_embeddings": True, "event_pair_encoder": True})
 
 
-def _offsets(text: str, source: str, target: str) -> tuple[tuple[int, int], tuple[int, int]]:
-    s, t = text.index(source), text.index(target)
-    return (s, s + len(source)), (t, t + len(target))
-
-
 @pytest.mark.parametrize(
     ("text", "source", "target", "expected"),
     [
-        (
-            "Ardenian artillery shelled villages across the border in Velmora overnight.",
-            "Ardenian artillery",
-            "Velmora",
-            "ASSAULT",
-        ),
-        (
-            "Velmora accused Castavia of funding the rebels in its northern provinces.",
-            "Velmora",
-            "Castavia",
-            "ACCUSE",
-        ),
-        (
-            "Ardenia sent two cargo planes of medicine and food to flood victims in Castavia.",
-            "Ardenia",
-            "flood victims in Castavia",
-            "AID",
-        ),
-        (
-            "Ardenia threatened to cut off gas supplies to Castavia unless it paid its debts.",
-            "Ardenia",
-            "Castavia",
-            "THREATEN",
-        ),
+        *INVENTED_PAIRS,
         (
             "The Castavian government rejected Ardenia's proposal for a joint border commission.",
             "The Castavian government",

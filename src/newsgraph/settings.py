@@ -53,9 +53,9 @@ class ExtractSettings(Section):
     resolve_pronouns: bool = True
     """Link he/she/his/her to the person they refer to (needed for speakers and event actors)."""
     event_embeddings: bool = False
-    """Type events with a MiniLM sentence embedding as well as the sparse features (PLV test accuracy 0.778 to 0.787, quad 0.862 to 0.882). Off by default because encoding the sentences that hold events costs about as much as parsing the whole article, far over the event layer's budget; needs `pip install 'newsgraph[embeddings]'` (torch)."""
+    """Type events with a MiniLM sentence embedding as well as the sparse features (PLV test accuracy 0.780 to 0.788, quad 0.864 to 0.883). Off by default because encoding the sentences that hold events costs about as much as parsing the whole article, far over the event layer's budget; needs `pip install 'newsgraph[embeddings]'` (torch)."""
     event_pair_encoder: bool = False
-    """Type each event that has an actor and a recipient with a fine-tuned MiniLM pair encoder as well as the sparse features (PLV test accuracy 0.778 to 0.832, quad 0.862 to 0.924). Off by default because it encodes every such event's sentence once per pair: the events layer then takes about 1.8 times the parse; needs `pip install 'newsgraph[embeddings]'` (torch). Not together with event_embeddings."""
+    """Type each event that has an actor and a recipient with a fine-tuned MiniLM pair encoder as well as the sparse features (PLV test accuracy 0.780 to 0.832, quad 0.864 to 0.924). Off by default because it encodes every such event's sentence once per pair: the events layer then takes about 1.8 times the parse; needs `pip install 'newsgraph[embeddings]'` (torch). Not together with event_embeddings."""
 
     @model_validator(mode="after")
     def _one_event_model(self) -> ExtractSettings:

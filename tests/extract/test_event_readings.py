@@ -123,6 +123,26 @@ def _found(text: str) -> list[tuple[str, str, str | None, list[str], list[str]]]
             ("bombardment", "ASSAULT", None, ["army"], []),
         ),
         (
+            "Castavia announced the deployment of 230 troops to Velmora on a peacekeeping mission.",
+            ("deployment", "AID", "protection", ["Castavia"], ["troops", "Velmora", "mission"]),
+        ),
+        (
+            "Castavia's air force carried out strikes on Friday against rebel targets in Velmora.",
+            ("strikes", "ASSAULT", None, ["force"], []),
+        ),
+        (
+            "The Ardenian prime minister launched a scathing attack on the Castavian opposition.",
+            ("attack", "ACCUSE", "disapprove", ["minister"], ["opposition"]),
+        ),
+        (
+            "Velmora dock workers called off the strike after an agreement with the government.",
+            ("called", "CONCEDE", "ease", ["workers"], []),
+        ),
+        (
+            "The Castavian army said it had ceased its military operations near the capital.",
+            ("ceased", "RETREAT", None, ["army"], []),
+        ),
+        (
             "The rebels said they laid down their weapons in Velmora on Sunday.",
             ("laid", "RETREAT", None, ["rebels"], []),  # "they" is the rebels
         ),
@@ -141,6 +161,8 @@ def test_context_gives_the_reading(text: str, expected: tuple[object, ...]):
         # offering is an intent (AGREE), not a concession made
         ("A Castavian envoy offered concessions to Ardenia.", "offered", "AGREE"),
         ("Castavian jets carried out an air strike on the rebel camp.", "strike", "ASSAULT"),
+        ("Castavian workers launched a strike over pay.", "strike", "PROTEST"),
+        ("Ardenia suspended its aid to Castavia.", "suspended", "SANCTION"),
     ],
 )
 def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):

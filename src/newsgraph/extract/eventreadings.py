@@ -60,8 +60,15 @@ _SYMBOLS = words("flag effigy")
 # What one attacks in words, not arms: "attacked the timetable", "blasted the plan".
 _POSITIONS = words(
     "plan policy decision proposal timetable bill law budget remark comment statement report "
-    "idea approach record reform ruling verdict strategy move handling programme program"
+    "idea approach record reform ruling verdict strategy move handling programme program "
+    "proceedings deal"
 )
+# Attacks made in words: "a scathing attack on".
+_VERBAL = words("scathing verbal blistering stinging withering rhetorical personal")
+# Collective actions that calling off concedes.
+_ACTIONS = words("strike protest boycott demonstration sit-in march blockade")
+# Operations whose ceasing is a truce.
+_HOSTILITIES = words("operation offensive attack hostility fighting bombing shelling airstrike")
 # What calling someone accuses them of being.
 _INSULTS = words(
     "liar terrorist criminal traitor dictator murderer thug puppet enemy fool idiot clown "
@@ -116,6 +123,10 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
             return _PERMIT
     if lemma == "lay" and objs & _ARMS and any(c.lower_ == "down" for c in tok.children):
         return _DISARM
+    if lemma == "call" and objs & _ACTIONS and any(c.lower_ == "off" for c in tok.children):
+        return _EASE  # "called off the strike": a concession, not a rejection
+    if lemma in ("cease", "halt", "suspend", "stop", "end") and objs & _HOSTILITIES:
+        return _TRUCE  # "ceased its military operations"
     if lemma in ("drop", "withdraw") and objs & _PROCEEDINGS:
         return _EASE  # "dropped the charges", "withdrew the lawsuit"
     if lemma == "reverse" and objs & _DECISIONS:
@@ -171,6 +182,16 @@ def _insulting(name: Token) -> bool:
     )
 
 
+def _on_a_position(tok: Token) -> bool:
+    return any(
+        p.lemma_.lower() in _POSITIONS
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
+
+
 def _asks(particle: Token) -> bool:
     """ "for", or "on" someone (not "on Wednesday"): a call for or on is a request."""
     if particle.lower_ == "for":
@@ -183,18 +204,24 @@ def _asks(particle: Token) -> bool:
 def _noun_reading(tok: Token) -> Trigger | None:
     lemma = tok.lemma_.lower()
     head = tok.head
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
     on_state = tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ON_VERBS
     if lemma == "alert" and on_state:
         return _ON_ALERT
     if lemma == "strike":
         kids = list(tok.children)
-        armed = any(
+        # "carried out strikes against Hamas targets": the "against" may hang on the verb
+        carried = tok.dep_ == "dobj" and head.lemma_.lower() in ("carry", "conduct")
+        armed = carried or any(
             (c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ARMED)
             or (c.dep_ == "prep" and c.lower_ in ("on", "against"))
             for c in kids
         )
         return _STRIKE if armed and not on_state else _WALKOUT
-    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+    if lemma == "deployment" and _peacekeeping(tok):
+        return _PEACEKEEPING
+    if lemma == "attack" and (mods & _VERBAL or _on_a_position(tok)):
+        return _NAME_CALLING  # "a scathing attack on the party", "the attack on the proceedings"
     if lemma == "fire" and "cease" in mods:
         return _TRUCE  # "cease-fire", which the tokenizer splits
     if lemma == "game" and "war" in mods:

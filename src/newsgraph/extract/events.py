@@ -366,7 +366,7 @@ class EventExtractor:
                      if c.dep_ == "dobj" and g.dep_ == "compound"]  # fmt: skip
             if any(o in TRUCES for o in objs):
                 return "ASSAULT", None  # breaking a ceasefire is fighting (CAMEO 196)
-        if reading is not None and cand.trigger.lemma_.lower() in _MOVE_VERBS:
+        if reading is not None and lemma in _MOVE_VERBS and reading.mode != "protection":
             objs = [c.lemma_.lower() for c in cand.trigger.children if c.dep_ == "dobj"]
             if any(o in MILITARY_OBJECTS for o in objs):
                 return "MOBILIZE", "troops"

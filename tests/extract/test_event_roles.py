@@ -42,6 +42,8 @@ The talks will last until Friday, and the Danish prime minister is expected to v
 The Estonian opposition party issued a statement demanding that the government release the detained journalists.
 
 Chile shares a long border with Argentina, and its navy will share intelligence with Peru.
+
+Moldovan units launched mortar and rocket fire against Transnistrian militia camps on Sunday, killing four.
 """
 
 
@@ -114,6 +116,28 @@ def test_event_nouns_reached_through_of_and_in(result: ResultDocument) -> None:
     cleansing = _event(result, "cleansing", "ASSAULT")
     assert any("militias" in s for s in _spans(cleansing.actor_spans))
     assert any("villagers" in s for s in _spans(cleansing.recipient_spans))
+
+
+def test_coordinated_nationalities_are_one_actor_each_with_the_nouns_sector(
+    result: ResultDocument,
+) -> None:
+    exercises = _event(result, "exercises", "COOPERATE")
+    by_id = {e.id: e for e in result.entities}
+    countries = {by_id[i].country for i in exercises.actors}
+    assert countries == {"DNK", "DEU"}  # "Danish and German warships": two navies
+    assert set(exercises.actor_codes) == {"DNKMIL", "DEUMIL"}
+    cleansing = _event(result, "cleansing", "ASSAULT")
+    # "Latvian militias": the country is the adjective's, the sector the noun's
+    assert cleansing.actor_codes[0].startswith("LVA")
+    assert cleansing.actor_codes[0] != "LVA"
+
+
+def test_killing_reported_after_an_attack_is_against_the_attacks_target(
+    result: ResultDocument,
+) -> None:
+    killing = _event(result, "killing", "ASSAULT")
+    # the target hangs on a conjoined noun ("mortar and rocket fire against …")
+    assert any("camps" in s for s in _spans(killing.recipient_spans))
 
 
 def test_breaking_a_ceasefire_is_an_attack_by_both_culprits(result: ResultDocument) -> None:

@@ -128,7 +128,23 @@ def _conj(tok: Token) -> list[Token]:
         t = participant(t)
         if (t.ent_type_ not in _NOT_PARTICIPANTS and t.pos_ != "PRON") or t.lower_ in PERSONAL:
             out.append(t)
+            out.extend(_coordinated_origins(t))
     return out
+
+
+_ORIGINS = frozenset(("NORP", "GPE"))
+
+
+def _coordinated_origins(tok: Token) -> list[Token]:
+    """The further countries of "Hungarian and Romanian officials", "French and Egyptian
+    warships": each is a participant of its own (the head stands for the first)."""
+    return [
+        c
+        for m in tok.children
+        if m.dep_ in ("amod", "compound", "nmod") and m.ent_type_ in _ORIGINS
+        for c in m.conjuncts
+        if c.ent_type_ in _ORIGINS
+    ]
 
 
 PERSONAL = frozenset(("he", "she", "they", "him", "her", "them", "it", "we", "i"))
@@ -270,11 +286,16 @@ _CLAUSES = frozenset(("conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"))
 def clause_words(verb: Token) -> Iterator[Token]:
     """The words of a verb's own clause after it: not those of clauses joined to it ("and
     has taken the position that …")."""
-    stack = [c for c in reversed(list(verb.rights)) if c.dep_ not in _CLAUSES]
+    stack = [c for c in reversed(list(verb.rights)) if not _joined_clause(c)]
     while stack:
         t = stack.pop()
         yield t
-        stack += [c for c in reversed(list(t.children)) if c.dep_ not in _CLAUSES]
+        stack += [c for c in reversed(list(t.children)) if not _joined_clause(c)]
+
+
+def _joined_clause(tok: Token) -> bool:
+    # A conjoined noun stays in the clause: "launched artillery and rocket fire against X".
+    return tok.dep_ in _CLAUSES and not (tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN"))
 
 
 def against(verb: Token, cues: frozenset[str] = frozenset()) -> list[Token]:

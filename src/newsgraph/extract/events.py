@@ -89,7 +89,13 @@ class _Mentions:
             eid = self.entity_for(doc, tok)
             ent = self.by_id.get(eid) if eid else None
             if ent is not None and (ent.country or ent.sector):
-                self.codes[tok.i] = (ent.country or "") + (ent.sector or "")
+                sector = ent.sector
+                if not sector and (bearer := _bearer(tok)) is not None:
+                    # "Russian officials", "Hungarian and Romanian officials": the country is
+                    # the adjective's, the sector the noun's.
+                    own = code_span(doc[slice(*np_range(bearer))])
+                    sector = own.sector if own is not None else None
+                self.codes[tok.i] = (ent.country or "") + (sector or "")
             else:
                 start, end = np_range(tok)
                 np = doc[start:end]
@@ -255,7 +261,11 @@ class EventExtractor:
             ]
         if QUAD[event_type] >= 3 and not recipients:
             cues = PROTEST_CUES if event_type == "PROTEST" else frozenset()
-            recipients = [t for t in against(cand.verb, cues) if t not in actors]
+            found = against(cand.verb, cues)
+            if not found and cand.verb.dep_ == "advcl" and cand.verb.tag_ == "VBG":
+                # "shelled the camps, killing 50": whom the clause it reports on was against
+                found = against(cand.verb.head, cues)
+            recipients = [t for t in found if t not in actors]
         actor_places = {mentions.entity_for(doc, t) for t in actors}
         if (
             not recipients
@@ -394,6 +404,20 @@ class EventExtractor:
             if found:
                 return min(found)[1]
         return None
+
+
+def _bearer(tok: Token) -> Token | None:
+    """The role noun a participant's country comes with: the participant itself when a
+    modifier names the country ("Russian officials"), or the noun a coordinated country
+    adjective modifies ("Romanian" in "Hungarian and Romanian officials")."""
+    if tok.lemma_.lower() in AGENT_HEADS and not tok.ent_type_:
+        return tok
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    noun = tok.head
+    if tok.dep_ in ("amod", "compound", "nmod") and noun.lemma_.lower() in AGENT_HEADS:
+        return noun
+    return None
 
 
 def _with(tok: Token) -> bool:

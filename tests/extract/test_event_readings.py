@@ -100,11 +100,11 @@ def _found(text: str) -> list[tuple[str, str, str | None, list[str], list[str]]]
         ),
         (
             "Ardenian and Castavian negotiators agreed a free trade agreement on Friday.",
-            ("agreed", "SUPPORT", None, ["negotiators"], []),
+            ("agreed", "SUPPORT", None, ["negotiators", "Castavian"], []),
         ),
         (
             "Ardenian and Castavian marines staged joint war games near Velmora.",
-            ("games", "COOPERATE", "military", ["marines"], []),
+            ("games", "COOPERATE", "military", ["marines", "Castavian"], []),
         ),
         (
             "The Castavian prosecutor dropped the charges against the opposition leader.",

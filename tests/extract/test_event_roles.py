@@ -44,6 +44,8 @@ The Estonian opposition party issued a statement demanding that the government r
 Chile shares a long border with Argentina, and its navy will share intelligence with Peru.
 
 Moldovan units launched mortar and rocket fire against Transnistrian militia camps on Sunday, killing four.
+
+Cyprus complained to the European Commission about Turkish naval patrols.
 """
 
 
@@ -138,6 +140,15 @@ def test_killing_reported_after_an_attack_is_against_the_attacks_target(
     killing = _event(result, "killing", "ASSAULT")
     # the target hangs on a conjoined noun ("mortar and rocket fire against …")
     assert any("camps" in s for s in _spans(killing.recipient_spans))
+
+
+def test_a_complaint_is_against_what_it_is_about_not_whom_it_is_made_to(
+    result: ResultDocument,
+) -> None:
+    complained = _event(result, "complained", "ACCUSE")
+    recipients = _spans(complained.recipient_spans)
+    assert any("patrols" in s for s in recipients)
+    assert not any("Commission" in s for s in recipients)
 
 
 def test_breaking_a_ceasefire_is_an_attack_by_both_culprits(result: ResultDocument) -> None:

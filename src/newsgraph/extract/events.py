@@ -245,6 +245,20 @@ class EventExtractor:
             actors, recipients = actors + mutual, [r for r in recipients if r not in mutual]
         elif event_type in RECIPROCAL and not visit:
             actors, recipients = actors + recipients, []
+        if event_type == "ACCUSE" and any(
+            r.dep_ == "pobj" and r.head.lower_ == "to" for r in recipients
+        ):
+            # "complained to the UN about Israeli raids": the accused is what it is about,
+            # whom it was said to is the venue.
+            accused = [
+                a
+                for p in cand.verb.children
+                if p.dep_ == "prep" and p.lower_ in ("about", "over", "against")
+                for o in p.children
+                if o.dep_ == "pobj"
+                for a in agents_in(o)
+            ]
+            recipients = accused or recipients
         if place is None:
             place = self._place(doc, cand, mentions)
         if event_type in ("MOBILIZE", "AID"):

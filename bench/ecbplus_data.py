@@ -69,16 +69,10 @@ def event_mentions(
             EventMention(key, story_of[key[0]], head_token(span).lemma_.lower())
             for key, span in found
         ]
-    items = []
-    for _, span in found:
-        sent = span.sent
-        a = max(0, span.start_char - sent.start_char)
-        items.append(
-            (sent.text, a, max(a + 1, min(len(sent.text), span.end_char - sent.start_char)))
-        )
     out = []
-    for (key, span), vectors in zip(found, mention_vectors(items), strict=True):
-        lemma, context = describe(span, key[0], span.sent.start, vectors)
+    vectors = mention_vectors([span for _, span in found])
+    for (key, span), vector_pair in zip(found, vectors, strict=True):
+        lemma, context = describe(span, key[0], vector_pair)
         out.append(EventMention(key, story_of[key[0]], lemma, context))
     return out
 

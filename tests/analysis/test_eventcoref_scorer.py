@@ -135,13 +135,9 @@ def test_scorer_joins_one_arrest_and_splits_unrelated_statements() -> None:
             span = doc.char_span(start, start + len(word))
             assert span is not None
             spans.append((doc_id, span))
-    items = [
-        (s.sent.text, s.start_char - s.sent.start_char, s.end_char - s.sent.start_char)
-        for _, s in spans
-    ]
     mentions = []
-    for (doc_id, span), vectors in zip(spans, mention_vectors(items), strict=True):
-        lemma, context = describe(span, doc_id, span.sent.start, vectors)
+    for (doc_id, span), vectors in zip(spans, mention_vectors([s for _, s in spans]), strict=True):
+        lemma, context = describe(span, doc_id, vectors)
         mentions.append(EventMention(doc_id, "story", lemma, context))
     scored = cluster_mentions(mentions, scorer=load_pair_scorer())
     assert scored["d1"] == scored["d2"]

@@ -145,9 +145,7 @@ def head_token(span: Span) -> Token:
     return (content or roots or list(span))[0]
 
 
-def describe(
-    span: Span, doc_key: Hashable, sentence_index: int, vectors: tuple[Any, Any]
-) -> tuple[str, MentionContext]:
+def describe(span: Span, doc_key: Hashable, vectors: tuple[Any, Any]) -> tuple[str, MentionContext]:
     """Head lemma and context of a mention `span` of a parsed document, with the (trigger,
     sentence) vectors `mention_vectors` gave it."""
     doc, sent = span.doc, span.sent
@@ -172,7 +170,7 @@ def describe(
             )
     context = MentionContext(
         doc=doc_key,
-        sentence=sentence_index,
+        sentence=sent.start,
         text=span.text.lower(),
         pos=head.pos_,
         names=frozenset(names),
@@ -190,15 +188,21 @@ def describe(
 
 
 def mention_vectors(
-    items: Sequence[tuple[str, int, int]], threads: int | None = None
+    spans: Sequence[Span], threads: int | None = None
 ) -> list[tuple[NDArray[np.float32], NDArray[np.float32]]]:
-    """For each (sentence, trigger start, trigger end): MiniLM's last layer averaged over the
+    """For each mention span, in its sentence: MiniLM's last layer averaged over the
     trigger's word pieces, and over the sentence, both unit length. The encoder is the
     package's own, untrained here; raises ConfigError without the `embeddings` extra."""
     import torch
 
     from newsgraph.extract.embeddings import load_encoder, torch_threads
 
+    items = []
+    for span in spans:
+        sent = span.sent
+        start = max(0, span.start_char - sent.start_char)
+        end = min(len(sent.text), span.end_char - sent.start_char)
+        items.append((sent.text, start, max(start + 1, end)))
     model = load_encoder()
     # The transformer under the sentence-transformers wrapper: its token vectors, not pooled.
     tokenizer, encoder = model.tokenizer, cast(Any, model[0]).auto_model
@@ -309,6 +313,24 @@ def load_pair_scorer() -> PairScorer:
     )
 
 
+def by_story(mentions: Sequence[EventMention]) -> dict[Hashable, list[EventMention]]:
+    out: dict[Hashable, list[EventMention]] = {}
+    for m in mentions:
+        out.setdefault(m.story, []).append(m)
+    return out
+
+
+def story_pairs(
+    members: Sequence[EventMention], pairs: frozenset[tuple[str, str]]
+) -> tuple[list[tuple[int, int]], NDArray[np.float64]]:
+    """Every two mentions of one story, as index pairs, and their `pair_features` rows: what
+    the scorer scores at run time and is trained on."""
+    n = len(members)
+    index = [(i, j) for i in range(n) for j in range(i + 1, n)]
+    feats = np.array([pair_features(members[i], members[j], pairs) for i, j in index])
+    return index, feats
+
+
 def _cluster_scored(
     mentions: Sequence[EventMention], pairs: frozenset[tuple[str, str]], scorer: PairScorer
 ) -> dict[Hashable, str]:
@@ -319,16 +341,11 @@ def _cluster_scored(
         raise ValueError(
             f"the pair scorer needs a context for every mention; none for {missing[:3]}"
         )
-    by_story: dict[Hashable, list[EventMention]] = {}
-    for m in mentions:
-        by_story.setdefault(m.story, []).append(m)
     out: dict[Hashable, str] = {}
-    for story, members in by_story.items():
-        n = len(members)
-        sim = np.eye(n)
-        index = [(i, j) for i in range(n) for j in range(i + 1, n)]
+    for story, members in by_story(mentions).items():
+        sim = np.eye(len(members))
+        index, feats = story_pairs(members, pairs)
         if index:
-            feats = np.array([pair_features(members[i], members[j], pairs) for i, j in index])
             for (i, j), p in zip(index, scorer.probs(feats), strict=True):
                 sim[i, j] = sim[j, i] = p
         for m, label in zip(members, average_link(sim, scorer.threshold), strict=True):

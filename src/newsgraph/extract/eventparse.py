@@ -133,6 +133,8 @@ def _conj(tok: Token) -> list[Token]:
 
 
 _ORIGINS = frozenset(("NORP", "GPE"))
+# How a country adjective or name hangs on the noun it qualifies ("Russian officials").
+MODIFIER_DEPS = frozenset(("amod", "compound", "nmod"))
 
 
 def _coordinated_origins(tok: Token) -> list[Token]:
@@ -141,7 +143,7 @@ def _coordinated_origins(tok: Token) -> list[Token]:
     return [
         c
         for m in tok.children
-        if m.dep_ in ("amod", "compound", "nmod") and m.ent_type_ in _ORIGINS
+        if m.dep_ in MODIFIER_DEPS and m.ent_type_ in _ORIGINS
         for c in m.conjuncts
         if c.ent_type_ in _ORIGINS
     ]

@@ -28,6 +28,7 @@ from newsgraph.extract.eventflags import announced_refusal, flags
 from newsgraph.extract.eventparse import (
     ACTOR_TYPES,
     AGENT_HEADS,
+    MODIFIER_DEPS,
     PROTEST_CUES,
     SUBJ,
     Candidate,
@@ -429,7 +430,7 @@ def _bearer(tok: Token) -> Token | None:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     noun = tok.head
-    if tok.dep_ in ("amod", "compound", "nmod") and noun.lemma_.lower() in AGENT_HEADS:
+    if tok.dep_ in MODIFIER_DEPS and noun.lemma_.lower() in AGENT_HEADS:
         return noun
     return None
 

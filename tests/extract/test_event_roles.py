@@ -46,6 +46,12 @@ Chile shares a long border with Argentina, and its navy will share intelligence 
 Moldovan units launched mortar and rocket fire against Transnistrian militia camps on Sunday, killing four.
 
 Cyprus complained to the European Commission about Turkish naval patrols.
+
+Albanian missiles struck a Macedonian army base near the border on Tuesday.
+
+A Greek-led strike on the harbour killed twelve sailors.
+
+The Bosnian militia used Croatian villagers as human shields.
 """
 
 
@@ -149,6 +155,30 @@ def test_a_complaint_is_against_what_it_is_about_not_whom_it_is_made_to(
     recipients = _spans(complained.recipient_spans)
     assert any("patrols" in s for s in recipients)
     assert not any("Commission" in s for s in recipients)
+
+
+def test_weapons_and_posts_stand_for_whoever_fires_or_holds_them(
+    result: ResultDocument,
+) -> None:
+    struck = _event(result, "struck", "ASSAULT")
+    assert _spans(struck.actor_spans) == {"Albanian missiles"}
+    assert struck.actor_codes[0].startswith("ALB")
+    assert any("army base" in s for s in _spans(struck.recipient_spans))
+    assert struck.recipient_codes[0] == "MKDMIL"
+
+
+def test_a_led_attack_is_its_leaders_and_so_is_what_it_does(result: ResultDocument) -> None:
+    strike = _event(result, "strike", "ASSAULT")
+    assert strike.actor_codes == ("GRC",)
+    killed = _event(result, "killed", "ASSAULT")
+    assert any("Greek-led strike" in s for s in _spans(killed.actor_spans))
+    assert killed.actor_codes[0].startswith("GRC")
+
+
+def test_using_people_as_human_shields_is_an_assault_on_them(result: ResultDocument) -> None:
+    used = _event(result, "used", "ASSAULT")
+    assert used.mode == "abduct"
+    assert any("villagers" in s for s in _spans(used.recipient_spans))
 
 
 def test_breaking_a_ceasefire_is_an_attack_by_both_culprits(result: ResultDocument) -> None:

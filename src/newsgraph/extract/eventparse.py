@@ -65,6 +65,12 @@ _QUANTITY_HEADS = words(
     "members member contingent wave batch"
 )
 _ANAPHORS = frozenset(("it", "they", "we"))
+# Things that stand for whoever fires or holds them, when a modifier names who that is:
+# "Syrian government missiles struck", "attacked an army base", "shelled rebel positions".
+HELD = words(
+    "missile rocket shell bomb mortar artillery tank base camp post outpost checkpoint "
+    "position stronghold barracks headquarters convoy patrol"
+)
 
 
 def participant(tok: Token) -> Token:
@@ -210,6 +216,7 @@ def _subjects(verb: Token) -> list[Token]:
         if found:
             out = []
             for s in found:
+                # "a Saudi-led strike killed 40": the event noun's own actors did it
                 for t in _conj(s):
                     if t.i not in seen:
                         seen.add(t.i)
@@ -251,13 +258,52 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def is_agent(tok: Token) -> bool:
-    """Whether a word can name a participant: a name, a people or group noun, a pronoun."""
+    """Whether a word can name a participant: a name, a people or group noun, a pronoun, or
+    what a named holder fires or holds ("Israeli rockets", "an army base")."""
     return (
         tok.pos_ == "PROPN"
         or tok.ent_type_ in ACTOR_TYPES
         or tok.lemma_.lower() in AGENT_HEADS
         or tok.lower_ in PERSONAL
+        or held_by(tok) is not None
     )
+
+
+def held_by(tok: Token) -> Token | None:
+    """Whose weapon, post or action a word names: "Syrian government missiles" are the
+    government's, "a Hamas camp" is Hamas's, "a Saudi-led strike" Saudi Arabia's; None for
+    other words, and for "a US-backed offensive" (backers are not the ones who strike)."""
+    held = tok.lemma_.lower() in HELD
+    reading = None if held or tok.pos_ != "NOUN" else lexicon_reading(tok)
+    if not held and reading is None:
+        return None
+    # "regime air strikes" are the regime's; "a cabinet meeting", "troop withdrawal" are not
+    # the cabinet's or the troops' own acts as a participant
+    by_group = held or (reading is not None and reading.type == "ASSAULT")
+    kids = list(tok.children)
+    for holder in (
+        *(
+            c
+            for c in kids
+            if by_group and c.dep_ in ("compound", "poss") and c.lemma_.lower() in AGENT_HEADS
+        ),
+        # an action's possessor is left to `agents_in` ("condemned Russia's invasion": Russia)
+        *(
+            c
+            for c in kids
+            if c.dep_ in ("compound", "nmod", *(("poss",) if held else ())) and c.pos_ == "PROPN"
+        ),
+        *(c for c in kids if c.dep_ in MODIFIER_DEPS and c.ent_type_ in _ORIGINS),
+        *(
+            m
+            for c in kids
+            if c.dep_ == "amod" and c.lemma_.lower() == "lead"
+            for m in c.children
+            if m.dep_ in ("npadvmod", "compound") and m.ent_type_ in (*_ORIGINS, "ORG")
+        ),
+    ):
+        return holder
+    return None
 
 
 def agents_in(tok: Token, depth: int = 2) -> list[Token]:
@@ -439,6 +485,8 @@ def _noun_actors(tok: Token) -> list[Token]:
         # "the ILO reiterated its demand": "its" is the subject of the verb that holds it
         subj = [c for c in tok.head.children if c.dep_ in SUBJ]
         return [t for c in subj for t in _conj(c) if t.pos_ != "PRON"]
+    if not poss and not agent and (holder := held_by(tok)) is not None:
+        poss = [holder]  # "a Saudi-led strike"
     return [t for a in (poss or agent) for t in _conj(a)]
 
 

@@ -43,6 +43,7 @@ _DISARM = Trigger("RETREAT")  # "laid down their arms": CAMEO 0874, demobilise
 _TRUCE = Trigger("RETREAT")  # as the lexicon reads "ceasefire"
 _LAWSUIT = Trigger("ACCUSE", "lawsuit")  # CAMEO 115
 _NAME_CALLING = Trigger("ACCUSE", "disapprove")
+_HUMAN_SHIELD = Trigger("ASSAULT", "abduct")  # CAMEO 184, which PLOVER reads as abduction
 
 # Missions whose withdrawal is a sanction on the host, not a retreat.
 _MISSIONS = words("peacekeeper observer monitor inspector mission")
@@ -134,6 +135,14 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
         return _DISARM
     if lemma == "pardon":
         return _RELEASE
+    if lemma in ("use", "hold", "keep") and any(
+        p.lemma_.lower() == "shield"
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ):
+        return _HUMAN_SHIELD  # "used villagers as human shields"
     if lemma == "call":
         return _call_reading(tok, objs, is_agent)
     return None

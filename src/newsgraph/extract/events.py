@@ -36,6 +36,7 @@ from newsgraph.extract.eventparse import (
     agents_in,
     candidates,
     demanded_clause,
+    held_by,
     is_agent,
     np_range,
     participant,
@@ -130,7 +131,7 @@ class _Mentions:
                 continue
             if s <= tok.idx < e:
                 return ent.id
-            if tok.lemma_.lower() in AGENT_HEADS:
+            if tok.lemma_.lower() in AGENT_HEADS or held_by(tok) is not None:
                 modifier = modifier or ent.id
         for c in tok.children:
             if c.dep_ == "appos" and (found := self.entity_for(doc, c)):
@@ -427,6 +428,9 @@ def _bearer(tok: Token) -> Token | None:
     adjective modifies ("Romanian" in "Hungarian and Romanian officials")."""
     if tok.lemma_.lower() in AGENT_HEADS and not tok.ent_type_:
         return tok
+    holder = held_by(tok)
+    if holder is not None and holder.lemma_.lower() in AGENT_HEADS:
+        return holder  # "a Macedonian army base": the army's
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     noun = tok.head

@@ -52,6 +52,12 @@ Albanian missiles struck a Macedonian army base near the border on Tuesday.
 A Greek-led strike on the harbour killed twelve sailors.
 
 The Bosnian militia used Croatian villagers as human shields.
+
+The Slovak miners said they will not end the strike until the Slovak government raises wages.
+
+The Maltese envoy ended his mediation efforts between Albania and Serbia on Saturday.
+
+Clashes between Moldovan police and Romanian smugglers broke out near the river.
 """
 
 
@@ -179,6 +185,31 @@ def test_using_people_as_human_shields_is_an_assault_on_them(result: ResultDocum
     used = _event(result, "used", "ASSAULT")
     assert used.mode == "abduct"
     assert any("villagers" in s for s in _spans(used.recipient_spans))
+
+
+def test_refusing_to_yield_until_someone_acts_is_a_rejection_of_them(
+    result: ResultDocument,
+) -> None:
+    end = _event(result, "end", "REJECT")
+    assert any("miners" in s for s in _spans(end.actor_spans))
+    assert any("government" in s for s in _spans(end.recipient_spans))
+    assert not end.negated
+
+
+def test_ending_mediation_halts_talks_with_both_sides(result: ResultDocument) -> None:
+    ended = _event(result, "ended", "SANCTION")
+    assert ended.mode == "halt"
+    assert {"Albania", "Serbia"} <= _spans(ended.recipient_spans)
+    # the mediation launched earlier in the text: the mediator acts, the sides receive
+    mediation = _event(result, "mediation", "CONSULT")
+    assert any("Irish envoy" in s for s in _spans(mediation.actor_spans))
+    assert {"Belgium", "the Netherlands"} <= _spans(mediation.recipient_spans)
+
+
+def test_a_clash_between_two_sides_has_both_as_actors(result: ResultDocument) -> None:
+    clashes = _event(result, "Clashes", "ASSAULT")
+    actors = _spans(clashes.actor_spans)
+    assert any("police" in s for s in actors) and any("smugglers" in s for s in actors)
 
 
 def test_breaking_a_ceasefire_is_an_attack_by_both_culprits(result: ResultDocument) -> None:

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from newsgraph.extract.base import Extracted, ExtractionContext
 from newsgraph.extract.coref import PERSON_HEADS
-from newsgraph.extract.eventparse import np_range
 from newsgraph.extract.lexicon import words
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.numbers import (
@@ -34,6 +33,7 @@ from newsgraph.extract.numbers import (
     rank_figure,
     vague_figure,
 )
+from newsgraph.extract.participants import np_range
 from newsgraph.extract.quotes import quote_containing
 from newsgraph.extract.timex import timex_in
 from newsgraph.schema import CharSpan, Claim, Entity, Quote, Timex

@@ -53,7 +53,7 @@ def flags(cand: Candidate) -> tuple[bool, bool, bool]:
                 future = True
             if c.dep_ == "aux" and c.lower_ in MODAL_AUX:
                 hypothetical = True
-            if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless", "until", "till"):
                 hypothetical = True
             if c.dep_ == "aux" and c.lower_ == "going":
                 future = True

@@ -11,27 +11,29 @@ object that is not itself an actor stands for those its phrase names ("rejected 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.coref import PERSON_HEADS
 from newsgraph.extract.eventreadings import ON_VERBS, context_reading
 from newsgraph.extract.lexicon import words
-from newsgraph.extract.plover import (
-    LIGHT_VERBS,
-    NOUNS,
-    PHRASAL,
-    VERBS,
-    Trigger,
+from newsgraph.extract.participants import (
+    SUBJ,
+    agents_in,
+    held_by,
+    is_agent,
+    lexicon_reading,
+    participant,
+    unique,
+    with_conjuncts,
 )
+from newsgraph.extract.plover import LIGHT_VERBS, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-SUBJ = ("nsubj", "csubj")
-_RECIPIENT_PREPS = words("with against on to toward towards at into upon")
+_RECIPIENT_PREPS = words("with against on to toward towards at into upon between")
 FUTURE_AUX = frozenset(("will", "shall", "'ll", "’ll", "wo"))
 MODAL_AUX = words("could may might would should can must")
 # Types whose complement is another event they are about: "agreed to cooperate" is AGREE,
@@ -41,145 +43,11 @@ GOVERNING = frozenset(("AGREE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"))
 _ADDRESSING = frozenset(
     ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE", "COERCE")
 )
-ACTOR_TYPES = frozenset(("PERSON", "ORG", "GPE", "NORP"))
-# Heads that stand for their modifier's state or group: "Brevanian troops", "Chinese
-# officials"; not "the Karsavan currency".
-AGENT_HEADS = PERSON_HEADS | words(
-    "troop soldier force army military navy police government ministry regime authority "
-    "administration delegation rebel militant insurgent protester demonstrator student worker "
-    "people citizen company firm agency media guard parliament court lawmaker side team "
-    "leadership cabinet coalition opposition party fighter group unit forum council bloc "
-    "alliance union league commission committee organization organisation body board office "
-    "bank fund prisoner inhabitant villager resident refugee farmer landowner supporter youth "
-    "hacker guerrilla civilian member crowd mob movement faction network newspaper station "
-    "broadcaster state country nation kingdom republic embassy mission observer inspector "
-    "peacekeeper monitor negotiator separatist extremist terrorist gunman attacker bomber "
-    "militia junta dissident opponent voter militiaman policeman serviceman trooper marine "
-    "sailor pilot commando sniper tribesman warlord warship vessel frigate destroyer submarine "
-    "warplane jet drone helicopter employee ally seeker migrant miner teacher doctor nurse"
-)
-# "Tens of thousands of students", "a group of refugees": the people are in the "of" phrase.
-_QUANTITY_HEADS = words(
-    "ten tens hundred hundreds thousand thousands million millions dozen dozens number group "
-    "some many most all several one two three four five part majority handful crowd team unit "
-    "members member contingent wave batch"
-)
-_ANAPHORS = frozenset(("it", "they", "we"))
-# Things that stand for whoever fires or holds them, when a modifier names who that is:
-# "Syrian government missiles struck", "attacked an army base", "shelled rebel positions".
-HELD = words(
-    "missile rocket shell bomb mortar artillery tank base camp post outpost checkpoint "
-    "position stronghold barracks headquarters convoy patrol"
-)
-
-
-def participant(tok: Token) -> Token:
-    """The word that names a participant: through "tens of thousands of X" to X, and from a
-    reporting clause's "it"/"they" to the subject that reports ("Hungary said it will")."""
-    for _ in range(3):
-        if tok.lemma_.lower() not in _QUANTITY_HEADS and not tok.like_num:
-            break
-        pobj = [
-            p
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
-        if not pobj:
-            break
-        tok = pobj[0]
-    if tok.lower_ in _ANAPHORS and tok.dep_ in SUBJ:
-        clause = tok.head
-        if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head.i != clause.i:
-            subj = [c for c in clause.head.children if c.dep_ in SUBJ and c.pos_ != "PRON"]
-            if subj:
-                return subj[0]
-    return tok
 
 
 def reading_of(tok: Token) -> Trigger | None:
     """What a word says as an event trigger: its reading in context, else the lexicon's."""
     return context_reading(tok, is_agent) or lexicon_reading(tok)
-
-
-def lexicon_reading(tok: Token) -> Trigger | None:
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        lemma = tok.lemma_.lower()
-        for c in tok.children:
-            if c.dep_ in ("prt", "prep") and (phrasal := PHRASAL.get((lemma, c.lower_))):
-                return phrasal
-        if lemma == "call" and not any(
-            c.dep_ in ("xcomp", "ccomp")
-            or (c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for"))
-            for c in tok.children
-        ):
-            return None  # "called the talks frank" names; "called on X to" asks
-        return VERBS.get(lemma)
-    if tok.pos_ in ("NOUN", "PROPN"):
-        return NOUNS.get(tok.lower_) or NOUNS.get(tok.lemma_.lower())
-    return None
-
-
-_NOT_PARTICIPANTS = frozenset(
-    ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
-)
-
-
-def _conj(tok: Token) -> list[Token]:
-    """A participant and its conjuncts, each as the word that names it; no dates or numbers
-    ("on Monday"), but "thousands of Kurds" is the Kurds."""
-    out = []
-    for t in (tok, *tok.conjuncts):
-        t = participant(t)
-        if (t.ent_type_ not in _NOT_PARTICIPANTS and t.pos_ != "PRON") or t.lower_ in PERSONAL:
-            out.append(t)
-            out.extend(_coordinated_origins(t))
-    return out
-
-
-_ORIGINS = frozenset(("NORP", "GPE"))
-# How a country adjective or name hangs on the noun it qualifies ("Russian officials").
-MODIFIER_DEPS = frozenset(("amod", "compound", "nmod"))
-
-
-def _coordinated_origins(tok: Token) -> list[Token]:
-    """The further countries of "Hungarian and Romanian officials", "French and Egyptian
-    warships": each is a participant of its own (the head stands for the first)."""
-    return [
-        c
-        for m in tok.children
-        if m.dep_ in MODIFIER_DEPS and m.ent_type_ in _ORIGINS
-        for c in m.conjuncts
-        if c.ent_type_ in _ORIGINS
-    ]
-
-
-PERSONAL = frozenset(("he", "she", "they", "him", "her", "them", "it", "we", "i"))
-
-
-def _np_end(tok: Token) -> int:
-    """Token index after a noun phrase's head, keeping "of"-phrases that name it ("Ministry of
-    Defense") and names written after it."""
-    end = tok.i + 1
-    for child in tok.rights:
-        if child.dep_ in ("compound", "flat", "nummod", "appos") and child.i == end:
-            end = child.right_edge.i + 1 if child.dep_ != "appos" else end
-        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
-            pobj = [c for c in child.children if c.dep_ == "pobj"]
-            if pobj and (pobj[0].pos_ == "PROPN" or pobj[0].ent_type_):
-                end = pobj[0].i + 1
-    return end
-
-
-def np_range(tok: Token) -> tuple[int, int]:
-    """Token range of the noun phrase a participant's head stands for, without relative clauses
-    or conjuncts."""
-    start = tok.i
-    for child in tok.lefts:
-        if child.dep_ not in ("cc", "conj", "punct", "preconj"):
-            start = min(start, child.left_edge.i)
-    return start, _np_end(tok)
 
 
 @dataclass(slots=True)
@@ -192,13 +60,6 @@ class Candidate:
     recipients: list[Token] = field(default_factory=list)
     governor: Token | None = None
     """A governing event verb ("agreed" for "cooperate")."""
-
-
-def _unique(toks: Iterable[Token]) -> list[Token]:
-    seen: dict[int, Token] = {}
-    for t in toks:
-        seen.setdefault(t.i, t)
-    return list(seen.values())
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -217,7 +78,7 @@ def _subjects(verb: Token) -> list[Token]:
             out = []
             for s in found:
                 # "a Saudi-led strike killed 40": the event noun's own actors did it
-                for t in _conj(s):
+                for t in with_conjuncts(s):
                     if t.i not in seen:
                         seen.add(t.i)
                         out.append(t)
@@ -238,7 +99,7 @@ def _subjects(verb: Token) -> list[Token]:
                 "force",
                 "order",
             ):
-                return _conj(objs[0])
+                return with_conjuncts(objs[0])
             v = v.head
         elif v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ in ("VBG", "VB")):
             head = v.head
@@ -251,81 +112,10 @@ def _subjects(verb: Token) -> list[Token]:
                     continue
             if v.dep_ == "acl" and v.tag_ == "VB":
                 break  # "an attempt to assassinate X": no one named attempts
-            return _conj(head)
+            return with_conjuncts(head)
         else:
             break
     return []
-
-
-def is_agent(tok: Token) -> bool:
-    """Whether a word can name a participant: a name, a people or group noun, a pronoun, or
-    what a named holder fires or holds ("Israeli rockets", "an army base")."""
-    return (
-        tok.pos_ == "PROPN"
-        or tok.ent_type_ in ACTOR_TYPES
-        or tok.lemma_.lower() in AGENT_HEADS
-        or tok.lower_ in PERSONAL
-        or held_by(tok) is not None
-    )
-
-
-def held_by(tok: Token) -> Token | None:
-    """Whose weapon, post or action a word names: "Syrian government missiles" are the
-    government's, "a Hamas camp" is Hamas's, "a Saudi-led strike" Saudi Arabia's; None for
-    other words, and for "a US-backed offensive" (backers are not the ones who strike)."""
-    held = tok.lemma_.lower() in HELD
-    reading = None if held or tok.pos_ != "NOUN" else lexicon_reading(tok)
-    if not held and reading is None:
-        return None
-    # "regime air strikes" are the regime's; "a cabinet meeting", "troop withdrawal" are not
-    # the cabinet's or the troops' own acts as a participant
-    by_group = held or (reading is not None and reading.type == "ASSAULT")
-    kids = list(tok.children)
-    for holder in (
-        *(
-            c
-            for c in kids
-            if by_group and c.dep_ in ("compound", "poss") and c.lemma_.lower() in AGENT_HEADS
-        ),
-        # an action's possessor is left to `agents_in` ("condemned Russia's invasion": Russia)
-        *(
-            c
-            for c in kids
-            if c.dep_ in ("compound", "nmod", *(("poss",) if held else ())) and c.pos_ == "PROPN"
-        ),
-        *(c for c in kids if c.dep_ in MODIFIER_DEPS and c.ent_type_ in _ORIGINS),
-        *(
-            m
-            for c in kids
-            if c.dep_ == "amod" and c.lemma_.lower() == "lead"
-            for m in c.children
-            if m.dep_ in ("npadvmod", "compound") and m.ent_type_ in (*_ORIGINS, "ORG")
-        ),
-    ):
-        return holder
-    return None
-
-
-def agents_in(tok: Token, depth: int = 2) -> list[Token]:
-    """The participants an object stands for: itself if it is one, else those its phrase names
-    ("rejected calls by Belarus's rulers", "denounced Serbia's suppression of …", "vetoed a
-    Security Council resolution")."""
-    tok = participant(tok)
-    if is_agent(tok):
-        return _conj(tok)
-    if depth == 0:
-        return []
-    found: list[Token] = []
-    for c in tok.children:
-        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
-            found += agents_in(c, depth - 1)
-        elif c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound") and tok not in found:
-            found.append(tok)  # "Kampuchean guerrilla camps" stand for the guerrillas
-        elif c.dep_ == "prep" and c.lower_ in ("by", "from", "against", "on", "to", "of", "with"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    found += agents_in(p, depth - 1)
-    return found
 
 
 _CLAUSES = frozenset(("conj", "ccomp", "advcl", "relcl", "parataxis", "csubj"))
@@ -383,14 +173,14 @@ def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> 
             if c.dep_ in ("dobj", "oprd") and c.i != trigger.i:
                 if trigger in c.subtree:
                     continue  # "declared a state of emergency": the frame, not a party
-                for t in _conj(c):
+                for t in with_conjuncts(c):
                     themes += agents_in(t)
             elif (c.dep_ in ("dative", "iobj") and c.i != trigger.i) or (
                 c.dep_ == "nsubjpass" and src.i == verb.i
             ):
                 # "sent troops to Belarus" parses "to" itself as the dative
                 heads = [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
-                for t in (t for h in heads for t in _conj(h)):
+                for t in (t for h in heads for t in with_conjuncts(h)):
                     out += agents_in(t)
             elif (c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS) or (
                 c.dep_ == "prep"
@@ -400,7 +190,7 @@ def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> 
             ):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        for t in _conj(p):
+                        for t in with_conjuncts(p):
                             out += agents_in(t)
     # "offered its troops to Lebanon": with someone to give to, the object is what is given.
     if not any(
@@ -418,13 +208,31 @@ def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> 
                 ]
             elif c.dep_ == "xcomp" and lexicon_reading(c) is None:
                 out += _recipients(c, c)
-    return _unique(out)
+    return unique(out)
 
 
 SPEECH = words(
     "say tell state insist reiterate repeat conclude declare announce stress add argue warn write note"
 )
 _DEMAND = Trigger("REQUEST", None)
+
+
+_CONDITIONS = words("until till unless before")
+
+
+def condition_parties(verb: Token) -> list[Token]:
+    """Who must act first for a refusal to end: "will not end the strike until the government
+    pays", "… until their demands are met by the authorities"."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ != "advcl" or not any(
+            m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children
+        ):
+            continue
+        agent = [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        out += [t for s in agent or subj for t in agents_in(s)]
+    return unique(out)
 
 
 def demanded_clause(verb: Token) -> bool:
@@ -466,6 +274,9 @@ def _light_verb_through(tok: Token) -> Token | None:
 _FRAME_NOUNS = words("effort mission campaign drive bid initiative operation attempt warrant")
 
 
+_MUTUAL_FIGHTS = words("clash fighting battle war skirmish confrontation hostility")
+
+
 def _noun_actors(tok: Token) -> list[Token]:
     """Who an event noun's own phrase says acted: a possessor ("Russia's invasion"), a
     nationality or name before it ("Palestinian riots"), or a "by" phrase."""
@@ -484,10 +295,19 @@ def _noun_actors(tok: Token) -> list[Token]:
     if poss and poss[0].tag_ == "PRP$" and tok.dep_ == "dobj":
         # "the ILO reiterated its demand": "its" is the subject of the verb that holds it
         subj = [c for c in tok.head.children if c.dep_ in SUBJ]
-        return [t for c in subj for t in _conj(c) if t.pos_ != "PRON"]
+        return [t for c in subj for t in with_conjuncts(c) if t.pos_ != "PRON"]
     if not poss and not agent and (holder := held_by(tok)) is not None:
         poss = [holder]  # "a Saudi-led strike"
-    return [t for a in (poss or agent) for t in _conj(a)]
+    if not poss and not agent and {tok.lemma_.lower(), tok.lower_} & _MUTUAL_FIGHTS:
+        # "clashes between Kurdish fighters and Turkish troops": both sides fought
+        agent = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    return [t for a in (poss or agent) for t in with_conjuncts(a)]
 
 
 def candidates(sent: Span) -> list[Candidate]:
@@ -515,7 +335,7 @@ def candidates(sent: Span) -> list[Candidate]:
                 # "launched ten days of war games", "(were) engaged in ethnic cleansing"
                 cand = Candidate(tok, verb, reading)
                 cand.actors = _subjects(verb) or [
-                    t for c in verb.children if c.dep_ == "nsubjpass" for t in _conj(c)
+                    t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(c)
                 ]
             elif tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in (
                 "take",
@@ -536,10 +356,12 @@ def candidates(sent: Span) -> list[Candidate]:
         else:
             cand = Candidate(tok, tok, reading)
             cand.actors = _subjects(tok)
+            if not cand.actors and tok.dep_ in ("nsubj", "nsubjpass"):
+                cand.actors = _noun_actors(tok)  # a gerund as a noun: "Fighting between X and Y"
             cand.recipients = _recipients(tok, tok, reading)
-        cand.actors = _unique(participant(t) for t in cand.actors)
+        cand.actors = unique(participant(t) for t in cand.actors)
         cand.recipients = [
-            t for t in _unique(participant(t) for t in cand.recipients) if t not in cand.actors
+            t for t in unique(participant(t) for t in cand.recipients) if t not in cand.actors
         ]
         gov = tok.head if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i else None
         if gov is not None and (r := lexicon_reading(gov)) is not None and r.type in GOVERNING:

@@ -69,7 +69,10 @@ _VERBAL = words("scathing verbal blistering stinging withering rhetorical person
 # Collective actions that calling off concedes.
 _ACTIONS = words("strike protest boycott demonstration sit-in march blockade")
 # Operations whose ceasing is a truce.
-_HOSTILITIES = words("operation offensive attack hostility fighting bombing shelling airstrike")
+_HOSTILITIES = words("operation offensive attack hostility fighting bombing shelling airstrike war")
+# Talks whose ending is a sanction on the other side: CAMEO 164-165.
+_TALKS = words("talk negotiation mediation dialogue")
+_HALT_TALKS = Trigger("SANCTION", "halt")
 # What calling someone accuses them of being.
 _INSULTS = words(
     "liar terrorist criminal traitor dictator murderer thug puppet enemy fool idiot clown "
@@ -105,6 +108,8 @@ _BY_OBJECT: tuple[tuple[frozenset[str], frozenset[str], Trigger], ...] = (
     (words("grant give issue"), _PERMISSION, _PERMIT),
     # "ceased its military operations"
     (words("cease halt suspend stop end"), _HOSTILITIES, _TRUCE),
+    # "ended the strike", "will not end the boycott" (a refusal to yield)
+    (words("end stop halt suspend"), _ACTIONS, _EASE),
     # "dropped the charges", "withdrew the lawsuit", "reversed the decision"
     (words("drop withdraw"), _PROCEEDINGS, _EASE),
     (words("reverse"), _DECISIONS, _EASE),
@@ -113,7 +118,13 @@ _BY_OBJECT: tuple[tuple[frozenset[str], frozenset[str], Trigger], ...] = (
 
 
 def _objects(tok: Token) -> set[str]:
-    return {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+    """Direct objects' lemmas, with those of their compounds ("mediation efforts")."""
+    return {
+        t.lemma_.lower()
+        for c in tok.children
+        if c.dep_ == "dobj"
+        for t in (c, *(m for m in c.children if m.dep_ == "compound"))
+    }
 
 
 def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | None:
@@ -122,6 +133,8 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
     for verbs, objects, reading in _BY_OBJECT:
         if lemma in verbs and objs & objects:
             return reading
+    if lemma in ("end", "suspend", "halt", "break") and objs & _TALKS:
+        return _HALT_TALKS  # "ended mediation efforts", "broke off talks"
     if lemma == "open" and "border" in objs and _to_refugees(tok):
         return _ASYLUM
     if lemma == "find" and any(

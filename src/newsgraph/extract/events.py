@@ -26,20 +26,12 @@ from newsgraph.extract.coref import PERSON_HEADS
 from newsgraph.extract.embeddings import encode, load_encoder
 from newsgraph.extract.eventflags import announced_refusal, flags
 from newsgraph.extract.eventparse import (
-    ACTOR_TYPES,
-    AGENT_HEADS,
-    MODIFIER_DEPS,
     PROTEST_CUES,
-    SUBJ,
     Candidate,
     against,
-    agents_in,
     candidates,
+    condition_parties,
     demanded_clause,
-    held_by,
-    is_agent,
-    np_range,
-    participant,
 )
 from newsgraph.extract.eventtype import (
     EmbeddingTypeModel,
@@ -54,6 +46,17 @@ from newsgraph.extract.eventtype import (
 from newsgraph.extract.lexicon import words
 from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.pairencoder import PairEncoder, load_pair_encoder, participant_span
+from newsgraph.extract.participants import (
+    ACTOR_TYPES,
+    AGENT_HEADS,
+    SUBJ,
+    agents_in,
+    held_by,
+    is_agent,
+    np_range,
+    participant,
+    role_bearer,
+)
 from newsgraph.extract.plover import MILITARY_OBJECTS, QUAD, RECIPROCAL, TRUCES, code
 from newsgraph.extract.quotes import quote_containing
 from newsgraph.extract.timex import timex_in
@@ -92,7 +95,7 @@ class _Mentions:
             ent = self.by_id.get(eid) if eid else None
             if ent is not None and (ent.country or ent.sector):
                 sector = ent.sector
-                if not sector and (bearer := _bearer(tok)) is not None:
+                if not sector and (bearer := role_bearer(tok)) is not None:
                     # "Russian officials", "Hungarian and Romanian officials": the country is
                     # the adjective's, the sector the noun's.
                     own = code_span(doc[slice(*np_range(bearer))])
@@ -245,7 +248,8 @@ class EventExtractor:
             # X" are done for X, as the GSR codes them.
             mutual = [r for r in recipients if _with(r)]
             actors, recipients = actors + mutual, [r for r in recipients if r not in mutual]
-        elif event_type in RECIPROCAL and not visit:
+        elif event_type in RECIPROCAL and not visit and mode != "mediate":
+            # a mediator is the actor, the sides it mediates between the recipients
             actors, recipients = actors + recipients, []
         if event_type == "ACCUSE" and any(
             r.dep_ == "pobj" and r.head.lower_ == "to" for r in recipients
@@ -332,6 +336,10 @@ class EventExtractor:
             # announced, which happened; PLOVER codes it REJECT (CAMEO 12), not as a negation.
             event_type, mode = "REJECT", None
             negated = future = hypothetical = False
+            if not recipients and (pressed := condition_parties(cand.verb)):
+                recipients = [t for t in pressed if t not in actors]
+                recipient_ids = [r for r in _ids(doc, recipients, mentions) if r not in actor_ids]
+                recipient_codes = [mentions.code(doc, t) for t in recipients]
         elif (future or hypothetical) and not negated:
             # PLOVER codes announced cooperation and announced retreat as AGREE (CAMEO 03x,
             # "express intent to yield" included) and announced force or pressure as THREATEN.
@@ -420,23 +428,6 @@ class EventExtractor:
             if found:
                 return min(found)[1]
         return None
-
-
-def _bearer(tok: Token) -> Token | None:
-    """The role noun a participant's country comes with: the participant itself when a
-    modifier names the country ("Russian officials"), or the noun a coordinated country
-    adjective modifies ("Romanian" in "Hungarian and Romanian officials")."""
-    if tok.lemma_.lower() in AGENT_HEADS and not tok.ent_type_:
-        return tok
-    holder = held_by(tok)
-    if holder is not None and holder.lemma_.lower() in AGENT_HEADS:
-        return holder  # "a Macedonian army base": the army's
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    noun = tok.head
-    if tok.dep_ in MODIFIER_DEPS and noun.lemma_.lower() in AGENT_HEADS:
-        return noun
-    return None
 
 
 def _with(tok: Token) -> bool:

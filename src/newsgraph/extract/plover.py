@@ -198,7 +198,7 @@ _add(NOUNS, "MOBILIZE", None, "deployment mobilization buildup")
 _add(
     NOUNS, "COERCE", None, "arrest arrests crackdown ban curfew emergency blockade restrictions law"
 )
-_add(NOUNS, "ASSAULT", None, "attack attacks assault offensive strike strikes airstrike "
+_add(NOUNS, "ASSAULT", None, "attack attacks assault offensive strike strikes airstrike clash clashes "
      "airstrikes bombing shelling raid invasion fighting cleansing massacre bombardment "
      "warfare cyberattack cyberattacks")  # fmt: skip
 

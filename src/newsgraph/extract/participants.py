@@ -1,0 +1,258 @@
+"""Who an event word's participants are: which words can name an actor, and the word that
+names it ("tens of thousands of students" are the students, "Hungary said it will" is
+Hungary, "Syrian government missiles" the government's), with conjuncts and coordinated
+nationalities as one participant each. Shared by the trigger rules (eventparse.py) and the
+extractor (events.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.coref import PERSON_HEADS
+from newsgraph.extract.lexicon import words
+from newsgraph.extract.plover import NOUNS, PHRASAL, VERBS, Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJ = ("nsubj", "csubj")
+
+ACTOR_TYPES = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+# Heads that stand for their modifier's state or group: "Brevanian troops", "Chinese
+# officials"; not "the Karsavan currency".
+AGENT_HEADS = PERSON_HEADS | words(
+    "troop soldier force army military navy police government ministry regime authority "
+    "administration delegation rebel militant insurgent protester demonstrator student worker "
+    "people citizen company firm agency media guard parliament court lawmaker side team "
+    "leadership cabinet coalition opposition party fighter group unit forum council bloc "
+    "alliance union league commission committee organization organisation body board office "
+    "bank fund prisoner inhabitant villager resident refugee farmer landowner supporter youth "
+    "hacker guerrilla civilian member crowd mob movement faction network newspaper station "
+    "broadcaster state country nation kingdom republic embassy mission observer inspector "
+    "peacekeeper monitor negotiator separatist extremist terrorist gunman attacker bomber "
+    "militia junta dissident opponent voter militiaman policeman serviceman trooper marine "
+    "sailor pilot commando sniper tribesman warlord warship vessel frigate destroyer submarine "
+    "warplane jet drone helicopter employee ally seeker migrant miner teacher doctor nurse"
+)
+# "Tens of thousands of students", "a group of refugees": the people are in the "of" phrase.
+_QUANTITY_HEADS = words(
+    "ten tens hundred hundreds thousand thousands million millions dozen dozens number group "
+    "some many most all several one two three four five part majority handful crowd team unit "
+    "members member contingent wave batch"
+)
+_ANAPHORS = frozenset(("it", "they", "we"))
+# Things that stand for whoever fires or holds them, when a modifier names who that is:
+# "Syrian government missiles struck", "attacked an army base", "shelled rebel positions".
+HELD = words(
+    "missile rocket shell bomb mortar artillery tank base camp post outpost checkpoint "
+    "position stronghold barracks headquarters convoy patrol"
+)
+
+
+def participant(tok: Token) -> Token:
+    """The word that names a participant: through "tens of thousands of X" to X, and from a
+    reporting clause's "it"/"they" to the subject that reports ("Hungary said it will")."""
+    for _ in range(3):
+        if tok.lemma_.lower() not in _QUANTITY_HEADS and not tok.like_num:
+            break
+        pobj = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if not pobj:
+            break
+        tok = pobj[0]
+    if tok.lower_ in _ANAPHORS and tok.dep_ in SUBJ:
+        clause = tok.head
+        if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head.i != clause.i:
+            subj = [c for c in clause.head.children if c.dep_ in SUBJ and c.pos_ != "PRON"]
+            if subj:
+                return subj[0]
+    return tok
+
+
+def lexicon_reading(tok: Token) -> Trigger | None:
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        lemma = tok.lemma_.lower()
+        for c in tok.children:
+            if c.dep_ in ("prt", "prep") and (phrasal := PHRASAL.get((lemma, c.lower_))):
+                return phrasal
+        if lemma == "call" and not any(
+            c.dep_ in ("xcomp", "ccomp")
+            or (c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for"))
+            for c in tok.children
+        ):
+            return None  # "called the talks frank" names; "called on X to" asks
+        return VERBS.get(lemma)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return NOUNS.get(tok.lower_) or NOUNS.get(tok.lemma_.lower())
+    return None
+
+
+_NOT_PARTICIPANTS = frozenset(
+    ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")
+)
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    """A participant and its conjuncts, each as the word that names it; no dates or numbers
+    ("on Monday"), but "thousands of Kurds" is the Kurds."""
+    out = []
+    for t in (tok, *tok.conjuncts):
+        t = participant(t)
+        if (t.ent_type_ not in _NOT_PARTICIPANTS and t.pos_ != "PRON") or t.lower_ in PERSONAL:
+            out.append(t)
+            out.extend(_coordinated_origins(t))
+    return out
+
+
+_ORIGINS = frozenset(("NORP", "GPE"))
+# How a country adjective or name hangs on the noun it qualifies ("Russian officials").
+MODIFIER_DEPS = frozenset(("amod", "compound", "nmod"))
+
+
+def _coordinated_origins(tok: Token) -> list[Token]:
+    """The further countries of "Hungarian and Romanian officials", "French and Egyptian
+    warships": each is a participant of its own (the head stands for the first)."""
+    return [
+        c
+        for m in tok.children
+        if m.dep_ in MODIFIER_DEPS and m.ent_type_ in _ORIGINS
+        for c in m.conjuncts
+        if c.ent_type_ in _ORIGINS
+    ]
+
+
+PERSONAL = frozenset(("he", "she", "they", "him", "her", "them", "it", "we", "i"))
+
+
+def _np_end(tok: Token) -> int:
+    """Token index after a noun phrase's head, keeping "of"-phrases that name it ("Ministry of
+    Defense") and names written after it."""
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "appos") and child.i == end:
+            end = child.right_edge.i + 1 if child.dep_ != "appos" else end
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            if pobj and (pobj[0].pos_ == "PROPN" or pobj[0].ent_type_):
+                end = pobj[0].i + 1
+    return end
+
+
+def np_range(tok: Token) -> tuple[int, int]:
+    """Token range of the noun phrase a participant's head stands for, without relative clauses
+    or conjuncts."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ not in ("cc", "conj", "punct", "preconj"):
+            start = min(start, child.left_edge.i)
+    return start, _np_end(tok)
+
+
+def unique(toks: Iterable[Token]) -> list[Token]:
+    seen: dict[int, Token] = {}
+    for t in toks:
+        seen.setdefault(t.i, t)
+    return list(seen.values())
+
+
+def is_agent(tok: Token) -> bool:
+    """Whether a word can name a participant: a name, a people or group noun, a pronoun, or
+    what a named holder fires or holds ("Israeli rockets", "an army base")."""
+    return (
+        tok.pos_ == "PROPN"
+        or tok.ent_type_ in ACTOR_TYPES
+        or tok.lemma_.lower() in AGENT_HEADS
+        or tok.lower_ in PERSONAL
+        or held_by(tok) is not None
+    )
+
+
+def held_by(tok: Token) -> Token | None:
+    """Whose weapon, post or action a word names: "Syrian government missiles" are the
+    government's, "a Hamas camp" is Hamas's, "a Saudi-led strike" Saudi Arabia's; None for
+    other words, and for "a US-backed offensive" (backers are not the ones who strike)."""
+    held = tok.lemma_.lower() in HELD
+    reading = None if held or tok.pos_ != "NOUN" else lexicon_reading(tok)
+    if not held and reading is None:
+        return None
+    # "regime air strikes" are the regime's; "a cabinet meeting", "troop withdrawal" are not
+    # the cabinet's or the troops' own acts as a participant
+    by_group = held or (reading is not None and reading.type == "ASSAULT")
+    kids = list(tok.children)
+    for holder in (
+        *(
+            c
+            for c in kids
+            if by_group and c.dep_ in ("compound", "poss") and c.lemma_.lower() in AGENT_HEADS
+        ),
+        # an action's possessor is left to `agents_in` ("condemned Russia's invasion": Russia)
+        *(
+            c
+            for c in kids
+            if c.dep_ in ("compound", "nmod", *(("poss",) if held else ())) and c.pos_ == "PROPN"
+        ),
+        *(c for c in kids if c.dep_ in MODIFIER_DEPS and c.ent_type_ in _ORIGINS),
+        *(
+            m
+            for c in kids
+            if c.dep_ == "amod" and c.lemma_.lower() == "lead"
+            for m in c.children
+            if m.dep_ in ("npadvmod", "compound") and m.ent_type_ in (*_ORIGINS, "ORG")
+        ),
+    ):
+        return holder
+    return None
+
+
+def agents_in(tok: Token, depth: int = 2) -> list[Token]:
+    """The participants an object stands for: itself if it is one, else those its phrase names
+    ("rejected calls by Belarus's rulers", "denounced Serbia's suppression of …", "vetoed a
+    Security Council resolution")."""
+    tok = participant(tok)
+    if is_agent(tok):
+        return with_conjuncts(tok)
+    if depth == 0:
+        return []
+    found: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN"):
+            found += agents_in(c, depth - 1)
+        elif c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound") and tok not in found:
+            found.append(tok)  # "Kampuchean guerrilla camps" stand for the guerrillas
+        elif c.dep_ == "prep" and c.lower_ in (
+            "by",
+            "from",
+            "against",
+            "on",
+            "to",
+            "of",
+            "with",
+            "between",
+        ):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found += agents_in(p, depth - 1)
+    return found
+
+
+def role_bearer(tok: Token) -> Token | None:
+    """The role noun a participant's country comes with: the participant itself when a
+    modifier names the country ("Russian officials"), or the noun a coordinated country
+    adjective modifies ("Romanian" in "Hungarian and Romanian officials")."""
+    if tok.lemma_.lower() in AGENT_HEADS and not tok.ent_type_:
+        return tok
+    holder = held_by(tok)
+    if holder is not None and holder.lemma_.lower() in AGENT_HEADS:
+        return holder  # "a Macedonian army base": the army's
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    noun = tok.head
+    if tok.dep_ in MODIFIER_DEPS and noun.lemma_.lower() in AGENT_HEADS:
+        return noun
+    return None

@@ -58,6 +58,12 @@ The Slovak miners said they will not end the strike until the Slovak government 
 The Maltese envoy ended his mediation efforts between Albania and Serbia on Saturday.
 
 Clashes between Moldovan police and Romanian smugglers broke out near the river.
+
+Hungary has begun withdrawing some of its soldiers from Serbia.
+
+Latvia expelled two Lithuanian diplomats on Thursday.
+
+Armed men attacked a police post near the Estonian border.
 """
 
 
@@ -210,6 +216,22 @@ def test_a_clash_between_two_sides_has_both_as_actors(result: ResultDocument) ->
     clashes = _event(result, "Clashes", "ASSAULT")
     actors = _spans(clashes.actor_spans)
     assert any("police" in s for s in actors) and any("smugglers" in s for s in actors)
+
+
+def test_own_forces_withdrawn_from_a_country_make_it_the_recipient(
+    result: ResultDocument,
+) -> None:
+    withdrawing = _event(result, "withdrawing", "RETREAT")
+    assert _spans(withdrawing.recipient_spans) == {"Serbia"}
+    # someone else's envoys are whom an expulsion is done to
+    expelled = _event(result, "expelled", "SANCTION")
+    assert any("diplomats" in s for s in _spans(expelled.recipient_spans))
+
+
+def test_armed_men_can_attack(result: ResultDocument) -> None:
+    attacked = _event(result, "attacked", "ASSAULT")
+    assert _spans(attacked.actor_spans) == {"Armed men"}
+    assert any("police post" in s for s in _spans(attacked.recipient_spans))
 
 
 def test_breaking_a_ceasefire_is_an_attack_by_both_culprits(result: ResultDocument) -> None:

@@ -49,6 +49,7 @@ from newsgraph.extract.pairencoder import PairEncoder, load_pair_encoder, partic
 from newsgraph.extract.participants import (
     ACTOR_TYPES,
     AGENT_HEADS,
+    MODIFIER_DEPS,
     SUBJ,
     agents_in,
     held_by,
@@ -56,6 +57,7 @@ from newsgraph.extract.participants import (
     np_range,
     participant,
     role_bearer,
+    unique,
 )
 from newsgraph.extract.plover import MILITARY_OBJECTS, QUAD, RECIPROCAL, TRUCES, code
 from newsgraph.extract.quotes import quote_containing
@@ -76,6 +78,22 @@ _TAKE_VERBS = words("capture seize take retake recapture occupy overrun")
 _TERRITORY = words(
     "village town city territory area region stronghold base position airport port hill "
     "district province border capital outpost"
+)
+
+
+# Where forces go for each type: sent to or into a place, withdrawn from it.
+_MOVED_TOWARDS = {
+    "MOBILIZE": ("to", "into", "in"),
+    "AID": ("to", "into", "in"),
+    "RETREAT": ("from",),
+    "SANCTION": ("from",),
+    "AGREE": ("to", "into", "from"),
+}
+
+
+# What is sent or withdrawn: forces, and missions ("recalled its ambassador from X").
+_MOVED = MILITARY_OBJECTS | words(
+    "peacekeeper observer monitor inspector ambassador envoy diplomat"
 )
 
 
@@ -267,18 +285,12 @@ class EventExtractor:
             recipients = accused or recipients
         if place is None:
             place = self._place(doc, cand, mentions)
-        if event_type in ("MOBILIZE", "AID"):
-            # "sent troops and hardware to Belarus": what is sent is not whom it is sent to
-            sent = [r for r in recipients if r.lemma_.lower() in MILITARY_OBJECTS]
-            recipients = [r for r in recipients if r not in sent] + [
-                p
-                for r in sent
-                for t in r.subtree
-                if t.dep_ == "prep" and t.lower_ in ("to", "into")
-                for c in t.children
-                if c.dep_ == "pobj"
-                for p in agents_in(c)
-            ]
+        if (towards := _MOVED_TOWARDS.get(event_type)) is not None:
+            # "sent troops and hardware to Belarus", "withdrew its troops from Syria": one's
+            # own forces moved are not whom they are moved to or from ("expelled two Russian
+            # diplomats", "freed a US diplomat" are done to them)
+            moved = [(r, _moved_to(r, cand.verb, towards)) for r in recipients]
+            recipients = unique(t for r, to in moved for t in ([r] if to is None else to))
         if QUAD[event_type] >= 3 and not recipients:
             cues = PROTEST_CUES if event_type == "PROTEST" else frozenset()
             found = against(cand.verb, cues)
@@ -428,6 +440,26 @@ class EventExtractor:
             if found:
                 return min(found)[1]
         return None
+
+
+def _moved_to(tok: Token, verb: Token, towards: tuple[str, ...]) -> list[Token] | None:
+    """Where one's own forces or envoys (`tok`) are sent or withdrawn ([] when the text does
+    not say); None when `tok` is not such a thing."""
+    if tok.lemma_.lower() not in _MOVED or any(
+        t.ent_type_ or t.pos_ == "PROPN"
+        for c in tok.children
+        if c.dep_ in MODIFIER_DEPS
+        for t in c.subtree
+    ):
+        return None
+    return [
+        p
+        for t in (*tok.subtree, *tok.head.children, *verb.children)
+        if t.dep_ == "prep" and t.lower_ in towards
+        for c in t.children
+        if c.dep_ == "pobj"
+        for p in agents_in(c)
+    ]
 
 
 def _with(tok: Token) -> bool:

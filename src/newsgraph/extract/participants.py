@@ -33,7 +33,7 @@ AGENT_HEADS = PERSON_HEADS | words(
     "peacekeeper monitor negotiator separatist extremist terrorist gunman attacker bomber "
     "militia junta dissident opponent voter militiaman policeman serviceman trooper marine "
     "sailor pilot commando sniper tribesman warlord warship vessel frigate destroyer submarine "
-    "warplane jet drone helicopter employee ally seeker migrant miner teacher doctor nurse"
+    "warplane jet drone helicopter employee ally seeker migrant miner teacher doctor nurse man woman"
 )
 # "Tens of thousands of students", "a group of refugees": the people are in the "of" phrase.
 _QUANTITY_HEADS = words(

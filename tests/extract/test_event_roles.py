@@ -64,6 +64,14 @@ Hungary has begun withdrawing some of its soldiers from Serbia.
 Latvia expelled two Lithuanian diplomats on Thursday.
 
 Armed men attacked a police post near the Estonian border.
+
+Slovenian police broke up the rally organised by Croatian fishermen.
+
+Estonian customs officers confiscated rifles from Latvian smugglers.
+
+A camp for Moldovan refugees was shelled by Transnistrian militiamen.
+
+Thousands of Bulgarian students staged marches to demand reforms by the Bulgarian government.
 """
 
 
@@ -232,6 +240,24 @@ def test_armed_men_can_attack(result: ResultDocument) -> None:
     attacked = _event(result, "attacked", "ASSAULT")
     assert _spans(attacked.actor_spans) == {"Armed men"}
     assert any("police post" in s for s in _spans(attacked.recipient_spans))
+
+
+def test_an_action_stands_for_whoever_its_by_phrase_names(result: ResultDocument) -> None:
+    broke = _event(result, "broke", "COERCE")
+    assert any("fishermen" in s for s in _spans(broke.recipient_spans))
+    # a purpose clause's "demand … by X" names whom the protest is against
+    marches = _event(result, "marches", "PROTEST")
+    assert any("Bulgarian government" in s for s in _spans(marches.recipient_spans))
+
+
+def test_what_is_seized_is_taken_from_someone(result: ResultDocument) -> None:
+    confiscated = _event(result, "confiscated", "COERCE")
+    assert any("smugglers" in s for s in _spans(confiscated.recipient_spans))
+
+
+def test_a_camp_is_coded_as_the_people_it_is_for(result: ResultDocument) -> None:
+    shelled = _event(result, "shelled", "ASSAULT")
+    assert shelled.recipient_codes[0].startswith("MDA")
 
 
 def test_breaking_a_ceasefire_is_an_attack_by_both_culprits(result: ResultDocument) -> None:

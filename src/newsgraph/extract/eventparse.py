@@ -140,11 +140,14 @@ def against(verb: Token, cues: frozenset[str] = frozenset()) -> list[Token]:
     """Whom a clause is against when no object says it: "against X" ("mobilized reservists for
     a war against Iraq"), or the objects of a cue word ("a hunger strike in protest of the
     government's refusal", "marched to demand reforms by the government")."""
-    for t in clause_words(verb):
+    # a purpose clause says what the action is for: "staged rallies to demand reforms by X"
+    purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ in cues]
+    for t in (*clause_words(verb), *purposes):
         if t.dep_ == "pobj" and t.head.lower_ == "against":
             found = agents_in(t)
         elif t.lemma_.lower() in cues:
-            found = [a for o in _objects(t) for a in agents_in(o)]
+            # "to demand reforms by the government": an active verb's "by" names who is to act
+            found = [a for o in _objects(t, by=True) for a in agents_in(o)]
         else:
             continue
         if found:
@@ -155,12 +158,12 @@ def against(verb: Token, cues: frozenset[str] = frozenset()) -> list[Token]:
 PROTEST_CUES = words("protest demand call oppose opposition")
 
 
-def _objects(tok: Token) -> Iterator[Token]:
-    """Direct objects and prepositional objects, "by" (the agent) left out."""
+def _objects(tok: Token, by: bool = False) -> Iterator[Token]:
+    """Direct objects and prepositional objects, "by" left out unless asked for."""
     for c in tok.children:
         if c.dep_ == "dobj":
             yield c
-        elif c.dep_ == "prep" and c.lower_ != "by":
+        elif c.dep_ == "prep" and (by or c.lower_ != "by"):
             yield from (p for p in c.children if p.dep_ == "pobj")
 
 
@@ -182,11 +185,21 @@ def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> 
                 heads = [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
                 for t in (t for h in heads for t in with_conjuncts(h)):
                     out += agents_in(t)
-            elif (c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS) or (
-                c.dep_ == "prep"
-                and (c.lower_ == "of" or (c.lower_ == "for" and src.lemma_ == "warrant"))
-                and src.i == trigger.i
-                and src.pos_ == "NOUN"
+            elif (
+                (c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS)
+                or (
+                    # "confiscated weapons from armed groups": taken from them
+                    c.dep_ == "prep"
+                    and c.lower_ == "from"
+                    and reading is not None
+                    and reading.type == "COERCE"
+                )
+                or (
+                    c.dep_ == "prep"
+                    and (c.lower_ == "of" or (c.lower_ == "for" and src.lemma_ == "warrant"))
+                    and src.i == trigger.i
+                    and src.pos_ == "NOUN"
+                )
             ):
                 for p in c.children:
                     if p.dep_ == "pobj":

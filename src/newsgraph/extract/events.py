@@ -108,6 +108,8 @@ class _Mentions:
 
     def code(self, doc: Doc, tok: Token) -> str:
         """Country + primary sector of a participant: its entity's, else its own words'."""
+        if (holder := _holder_outside(tok)) is not None:
+            return self.code(doc, holder)  # "a camp for Congolese refugees": theirs
         if tok.i not in self.codes:
             eid = self.entity_for(doc, tok)
             ent = self.by_id.get(eid) if eid else None
@@ -139,6 +141,8 @@ class _Mentions:
         apposition or "in/of/from" phrase names ("his counterpart, Lloyd Austin", "the regime in
         Beijing"); else a modifier's ("Russian officials"). A possessor is someone else ("his
         counterpart" is not "he")."""
+        if (holder := _holder_outside(tok)) is not None:
+            return self.entity_for(doc, holder)
         start, end = np_range(tok)
         lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
         owners = [
@@ -440,6 +444,12 @@ class EventExtractor:
             if found:
                 return min(found)[1]
         return None
+
+
+def _holder_outside(tok: Token) -> Token | None:
+    """Who holds a post or weapon when its phrase names them after it ("a camp for refugees")."""
+    holder = held_by(tok)
+    return holder if holder is not None and holder.i > np_range(tok)[1] - 1 else None
 
 
 def _moved_to(tok: Token, verb: Token, towards: tuple[str, ...]) -> list[Token] | None:

@@ -205,9 +205,20 @@ def held_by(tok: Token) -> Token | None:
             for m in c.children
             if m.dep_ in ("npadvmod", "compound") and m.ent_type_ in (*_ORIGINS, "ORG")
         ),
+        *(
+            p  # "a camp for Congolese refugees" is theirs
+            for c in kids
+            if held and c.dep_ == "prep" and c.lower_ == "for"
+            for p in c.children
+            if p.dep_ == "pobj" and is_agent(p)
+        ),
     ):
         return holder
     return None
+
+
+# Prepositions whose objects a phrase stands for: "calls by X", "the suppression of X".
+_STANDS_FOR = words("by from against on to of with between")
 
 
 def agents_in(tok: Token, depth: int = 2) -> list[Token]:
@@ -225,16 +236,17 @@ def agents_in(tok: Token, depth: int = 2) -> list[Token]:
             found += agents_in(c, depth - 1)
         elif c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound") and tok not in found:
             found.append(tok)  # "Kampuchean guerrilla camps" stand for the guerrillas
-        elif c.dep_ == "prep" and c.lower_ in (
-            "by",
-            "from",
-            "against",
-            "on",
-            "to",
-            "of",
-            "with",
-            "between",
-        ):
+        elif c.dep_ == "acl":
+            # "the demonstration staged by students", "property seized by government forces"
+            found += [
+                t
+                for a in c.children
+                if a.dep_ == "agent"
+                for p in a.children
+                if p.dep_ == "pobj"
+                for t in agents_in(p, depth - 1)
+            ]
+        elif c.dep_ == "prep" and c.lower_ in _STANDS_FOR:
             for p in c.children:
                 if p.dep_ == "pobj":
                     found += agents_in(p, depth - 1)

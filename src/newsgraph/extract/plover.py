@@ -192,7 +192,8 @@ _add(NOUNS, "ACCUSE", None, "accusation criticism condemnation charges lawsuit c
 _add(NOUNS, "ACCUSE", "investigate", "investigation probe inquiry")
 _add(NOUNS, "REJECT", None, "rejection refusal veto")
 _add(NOUNS, "THREATEN", None, "threat warning ultimatum")
-_add(NOUNS, "PROTEST", None, "protest protests demonstration rally strike boycott riot riots")
+_add(NOUNS, "PROTEST", None, "protest protests demonstration rally strike boycott riot riots march "
+     "marches")  # fmt: skip
 _add(NOUNS, "SANCTION", None, "sanctions sanction embargo suspension blackout")
 _add(NOUNS, "MOBILIZE", None, "deployment mobilization buildup")
 _add(
@@ -213,6 +214,7 @@ PHRASAL: dict[tuple[str, str], Trigger] = {
     ("step", "down"): Trigger("RETREAT"), ("force", "out"): Trigger("SANCTION", "expel"),
     ("kick", "out"): Trigger("SANCTION", "expel"), ("beef", "up"): Trigger("MOBILIZE"),
     ("round", "up"): Trigger("COERCE", "arrest"), ("roll", "back"): Trigger("CONCEDE", "ease"),
+    ("break", "up"): Trigger("COERCE"),  # CAMEO 175, "broke up the rally"
 }  # fmt: skip
 """Verb + particle (or preposition) readings that the verb alone does not have."""
 

@@ -72,6 +72,8 @@ Estonian customs officers confiscated rifles from Latvian smugglers.
 A camp for Moldovan refugees was shelled by Transnistrian militiamen.
 
 Thousands of Bulgarian students staged marches to demand reforms by the Bulgarian government.
+
+A delegation of the Danish Farmers Union here on Thursday called on Swedish Prime Minister Lars Berg to discuss quotas.
 """
 
 
@@ -258,6 +260,14 @@ def test_what_is_seized_is_taken_from_someone(result: ResultDocument) -> None:
 def test_a_camp_is_coded_as_the_people_it_is_for(result: ResultDocument) -> None:
     shelled = _event(result, "shelled", "ASSAULT")
     assert shelled.recipient_codes[0].startswith("MDA")
+
+
+def test_a_sentence_misparsed_as_a_noun_phrase_keeps_its_subject(
+    result: ResultDocument,
+) -> None:
+    # spaCy reads "A delegation … called on X" as a noun with a modifying verb
+    called = _event(result, "called", "CONSULT")
+    assert any("delegation" in s for s in _spans(called.actor_spans))
 
 
 def test_breaking_a_ceasefire_is_an_attack_by_both_culprits(result: ResultDocument) -> None:

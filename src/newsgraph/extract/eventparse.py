@@ -113,6 +113,10 @@ def _subjects(verb: Token) -> list[Token]:
             if v.dep_ == "acl" and v.tag_ == "VB":
                 break  # "an attempt to assassinate X": no one named attempts
             return with_conjuncts(head)
+        elif v.dep_ == "acl" and v.tag_ in ("VBD", "VBZ", "VBP") and v.head.dep_ == "ROOT":
+            # a finite verb is no modifier: the parser took "Doctors from X donated …" for a
+            # noun phrase, and its head noun is the subject
+            return with_conjuncts(v.head)
         else:
             break
     return []

@@ -74,6 +74,10 @@ A camp for Moldovan refugees was shelled by Transnistrian militiamen.
 Thousands of Bulgarian students staged marches to demand reforms by the Bulgarian government.
 
 A delegation of the Danish Farmers Union here on Thursday called on Swedish Prime Minister Lars Berg to discuss quotas.
+
+The Estonian foreign minister attended a meeting of the Nordic Council in Oslo.
+
+The premier of Finland's Aland province condemned the Swedish fishing ban.
 """
 
 
@@ -268,6 +272,17 @@ def test_a_sentence_misparsed_as_a_noun_phrase_keeps_its_subject(
     # spaCy reads "A delegation … called on X" as a noun with a modifying verb
     called = _event(result, "called", "CONSULT")
     assert any("delegation" in s for s in _spans(called.actor_spans))
+
+
+def test_attending_a_meeting_is_taking_part_in_it(result: ResultDocument) -> None:
+    meeting = [e for e in result.events if e.trigger.text == "meeting"]
+    assert meeting and meeting[-1].type == "CONSULT"
+    assert any("Estonian foreign minister" in s for s in _spans(meeting[-1].actor_spans))
+
+
+def test_a_role_keeps_the_named_of_phrase_that_says_whose(result: ResultDocument) -> None:
+    condemned = _event(result, "condemned", "ACCUSE")
+    assert "The premier of Finland's Aland province" in _spans(condemned.actor_spans)
 
 
 def test_breaking_a_ceasefire_is_an_attack_by_both_culprits(result: ResultDocument) -> None:

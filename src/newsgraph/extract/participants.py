@@ -141,7 +141,13 @@ def _np_end(tok: Token) -> int:
             pobj = [c for c in child.children if c.dep_ == "pobj"]
             if pobj and (pobj[0].pos_ == "PROPN" or pobj[0].ent_type_):
                 end = pobj[0].i + 1
+            elif pobj and tok.lemma_.lower() in PERSON_HEADS and _named(pobj[0]):
+                end = _np_end(pobj[0])  # "the premier of Canada's Alberta province"
     return end
+
+
+def _named(tok: Token) -> bool:
+    return any(t.pos_ == "PROPN" or t.ent_type_ for t in tok.subtree if t.i <= tok.i)
 
 
 def np_range(tok: Token) -> tuple[int, int]:

@@ -297,6 +297,8 @@ LIGHT_VERBS = frozenset(
         "perform",
         "intensify",
         "escalate",
+        "attend",  # "attended a cabinet meeting": the attendee takes part
+        "join",
     ]
 )
 """Verbs whose object names the event ("held talks", "imposed sanctions", "launched an attack")."""

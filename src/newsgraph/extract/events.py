@@ -1,7 +1,8 @@
 """Political events: who did what to whom, when and where, typed in PLOVER with CAMEO codes.
 
-Triggers and participants come from the parse (eventparse.py); each participant is linked to
-the entity whose mention covers its head, or coded from its own words. A type classifier (logistic regression over the trigger,
+Triggers and participants come from the parse (eventparse.py, participants.py); once typed,
+eventroles.py says who acts, who receives and where, each participant linked to the entity
+whose mention covers its head or coded from its own words. A type classifier (logistic regression over the trigger,
 its head, object and participants' relations; trained on PLV train by scripts/train_events.py)
 decides between the lexicon's reading and the others. With `extract.event_embeddings` it also
 reads a MiniLM embedding of the sentence (eventtype.EmbeddingTypeModel), one encoder batch per
@@ -20,19 +21,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from newsgraph.extract.actors import ActorCode, code_span, context_country, transnational
 from newsgraph.extract.base import Extracted, ExtractionContext
-from newsgraph.extract.coref import PERSON_HEADS
 from newsgraph.extract.embeddings import encode, load_encoder
 from newsgraph.extract.eventflags import announced_refusal, flags
 from newsgraph.extract.eventparse import (
-    PROTEST_CUES,
     Candidate,
-    against,
     candidates,
     condition_parties,
     demanded_clause,
 )
+from newsgraph.extract.eventroles import Mentions, assign_roles, ids_of
 from newsgraph.extract.eventtype import (
     EmbeddingTypeModel,
     TypeModel,
@@ -44,22 +42,16 @@ from newsgraph.extract.eventtype import (
     sentence_features,
 )
 from newsgraph.extract.lexicon import words
-from newsgraph.extract.mentions import MentionIndex
 from newsgraph.extract.pairencoder import PairEncoder, load_pair_encoder, participant_span
 from newsgraph.extract.participants import (
     ACTOR_TYPES,
-    AGENT_HEADS,
-    MODIFIER_DEPS,
     SUBJ,
     agents_in,
-    held_by,
     is_agent,
     np_range,
     participant,
-    role_bearer,
-    unique,
 )
-from newsgraph.extract.plover import MILITARY_OBJECTS, QUAD, RECIPROCAL, TRUCES, code
+from newsgraph.extract.plover import MILITARY_OBJECTS, QUAD, TRUCES, code
 from newsgraph.extract.quotes import quote_containing
 from newsgraph.extract.timex import timex_in
 from newsgraph.schema import CharSpan, Entity, Event, EventDate, Quote, Timex
@@ -72,102 +64,12 @@ if TYPE_CHECKING:
 
 __all__ = ["EventExtractor", "classify_pair", "split_code"]
 
-_PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 _MOVE_VERBS = words("send deploy move station dispatch mass")
 _TAKE_VERBS = words("capture seize take retake recapture occupy overrun")
 _TERRITORY = words(
     "village town city territory area region stronghold base position airport port hill "
     "district province border capital outpost"
 )
-
-
-# Where forces go for each type: sent to or into a place, withdrawn from it.
-_MOVED_TOWARDS = {
-    "MOBILIZE": ("to", "into", "in"),
-    "AID": ("to", "into", "in"),
-    "RETREAT": ("from",),
-    "SANCTION": ("from",),
-    "AGREE": ("to", "into", "from"),
-}
-
-
-# What is sent or withdrawn: forces, and missions ("recalled its ambassador from X").
-_MOVED = MILITARY_OBJECTS | words(
-    "peacekeeper observer monitor inspector ambassador envoy diplomat"
-)
-
-
-class _Mentions:
-    """Entity lookup by character position."""
-
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        self.index = MentionIndex(entities)
-        self.by_id = {e.id: e for e in entities}
-        self.codes: dict[int, str] = {}
-        """Participant codes by head token: a subject takes part in several events."""
-
-    def code(self, doc: Doc, tok: Token) -> str:
-        """Country + primary sector of a participant: its entity's, else its own words'."""
-        if (holder := _holder_outside(tok)) is not None:
-            return self.code(doc, holder)  # "a camp for Congolese refugees": theirs
-        if tok.i not in self.codes:
-            eid = self.entity_for(doc, tok)
-            ent = self.by_id.get(eid) if eid else None
-            if ent is not None and (ent.country or ent.sector):
-                sector = ent.sector
-                if not sector and (bearer := role_bearer(tok)) is not None:
-                    # "Russian officials", "Hungarian and Romanian officials": the country is
-                    # the adjective's, the sector the noun's.
-                    own = code_span(doc[slice(*np_range(bearer))])
-                    sector = own.sector if own is not None else None
-                self.codes[tok.i] = (ent.country or "") + (sector or "")
-            else:
-                start, end = np_range(tok)
-                np = doc[start:end]
-                # "the measures" has nothing to code, and code_span is not cheap
-                coded = (
-                    code_span(np)
-                    if any(t.ent_type_ or t.lemma_.lower() in AGENT_HEADS for t in np)
-                    else None
-                )
-                if coded is not None and coded.country is None and not transnational(np, coded):
-                    # "Ethnic Albanians", "rebels in Darfur": coded where they act
-                    coded = ActorCode(context_country(np), coded.sectors)
-                self.codes[tok.i] = ((coded.country or "") + (coded.sector or "")) if coded else ""
-        return self.codes[tok.i]
-
-    def entity_for(self, doc: Doc, tok: Token) -> str | None:
-        """The entity a participant stands for: a mention covering its head; else the one its
-        apposition or "in/of/from" phrase names ("his counterpart, Lloyd Austin", "the regime in
-        Beijing"); else a modifier's ("Russian officials"). A possessor is someone else ("his
-        counterpart" is not "he")."""
-        if (holder := _holder_outside(tok)) is not None:
-            return self.entity_for(doc, holder)
-        start, end = np_range(tok)
-        lo, hi = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-        owners = [
-            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-            for c in tok.children
-            if c.dep_ == "poss"
-        ]
-        modifier: str | None = None
-        for s, e, _, ent in self.index.at(lo, hi):
-            if any(s < oe and os < e for os, oe in owners):
-                continue
-            if s <= tok.idx < e:
-                return ent.id
-            if tok.lemma_.lower() in AGENT_HEADS or held_by(tok) is not None:
-                modifier = modifier or ent.id
-        for c in tok.children:
-            if c.dep_ == "appos" and (found := self.entity_for(doc, c)):
-                return found
-            # "the regime in Beijing" is Beijing's; "his counterpart in Minsk" is not Minsk.
-            preps = ("of", "from") if tok.lemma_.lower() in PERSON_HEADS else ("in", "of", "from")
-            if c.dep_ == "prep" and c.lower_ in preps:
-                for p in c.children:
-                    if p.dep_ == "pobj" and (found := self.entity_for(doc, p)):
-                        return found
-        return modifier
 
 
 class EventExtractor:
@@ -195,7 +97,7 @@ class EventExtractor:
         entities = [e for e in ctx.prior.get("entities", ()) if isinstance(e, Entity)]
         timexes = [t for t in ctx.prior.get("timexes", ()) if isinstance(t, Timex)]
         quotes = [q for q in ctx.prior.get("quotes", ()) if isinstance(q, Quote)]
-        mentions = _Mentions(entities)
+        mentions = Mentions(entities)
         events: list[Event] = []
         found = [(sent, candidates(sent)) for sent in doc.sents]
         vectors = self._vectors([sent for sent, cands in found if cands])
@@ -236,7 +138,7 @@ class EventExtractor:
         rows = self.pair.probs(items)
         return {id(c): row for (_, c), row in zip(todo, rows, strict=True)}
 
-    def _event(self, text: str, doc: Doc, cand: Candidate, mentions: _Mentions,
+    def _event(self, text: str, doc: Doc, cand: Candidate, mentions: Mentions,
                timexes: Sequence[Timex], quotes: Sequence[Quote], published: object,
                sentence: Sequence[str], vector: NDArray[np.float32] | None,
                pair_row: NDArray[np.float64] | None = None) -> Event | None:  # fmt: skip
@@ -244,79 +146,9 @@ class EventExtractor:
             return None
         trig = cand.trigger
         event_type, mode = self._type(cand, sentence, vector, pair_row)
-        actors, recipients = list(cand.actors), list(cand.recipients)
-        place: str | None = None
-        # Places among the objects are where it happened, not whom it was done to; a visit's
-        # place stands for its host.
-        keep: list[Token] = []
-        for r in recipients:
-            eid = mentions.entity_for(doc, r)
-            ent = mentions.by_id.get(eid) if eid else None
-            is_place = ent is not None and ent.type in _PLACE_TYPES
-            prep = r.head.lower_ if r.dep_ == "pobj" else ""
-            if is_place and prep in ("in", "at", "into") and place is None:
-                place = eid
-            elif is_place and mode == "visit" and place is None:
-                place = eid
-                keep.append(r)
-            else:
-                keep.append(r)
-        recipients = keep
-        if event_type == "CONSULT" and mode == "host":
-            actors, recipients, mode = recipients, actors, "visit"
-        visit = mode == "visit" or (cand.reading is not None and cand.reading.mode == "visit")
-        if event_type == "AGREE":
-            # "agreed with X" is mutual; "offered troops to X", "agreed to lift the embargo on
-            # X" are done for X, as the GSR codes them.
-            mutual = [r for r in recipients if _with(r)]
-            actors, recipients = actors + mutual, [r for r in recipients if r not in mutual]
-        elif event_type in RECIPROCAL and not visit and mode != "mediate":
-            # a mediator is the actor, the sides it mediates between the recipients
-            actors, recipients = actors + recipients, []
-        if event_type == "ACCUSE" and any(
-            r.dep_ == "pobj" and r.head.lower_ == "to" for r in recipients
-        ):
-            # "complained to the UN about Israeli raids": the accused is what it is about,
-            # whom it was said to is the venue.
-            accused = [
-                a
-                for p in cand.verb.children
-                if p.dep_ == "prep" and p.lower_ in ("about", "over", "against")
-                for o in p.children
-                if o.dep_ == "pobj"
-                for a in agents_in(o)
-            ]
-            recipients = accused or recipients
-        if place is None:
-            place = self._place(doc, cand, mentions)
-        if (towards := _MOVED_TOWARDS.get(event_type)) is not None:
-            # "sent troops and hardware to Belarus", "withdrew its troops from Syria": one's
-            # own forces moved are not whom they are moved to or from ("expelled two Russian
-            # diplomats", "freed a US diplomat" are done to them)
-            moved = [(r, _moved_to(r, cand.verb, towards)) for r in recipients]
-            recipients = unique(t for r, to in moved for t in ([r] if to is None else to))
-        if QUAD[event_type] >= 3 and not recipients:
-            cues = PROTEST_CUES if event_type == "PROTEST" else frozenset()
-            found = against(cand.verb, cues)
-            if not found and cand.verb.dep_ == "advcl" and cand.verb.tag_ == "VBG":
-                # "shelled the camps, killing 50": whom the clause it reports on was against
-                found = against(cand.verb.head, cues)
-            recipients = [t for t in found if t not in actors]
-        actor_places = {mentions.entity_for(doc, t) for t in actors}
-        if (
-            not recipients
-            and place is not None
-            and place not in actor_places
-            and event_type not in RECIPROCAL
-        ):
-            # "lifted the curfew in Montenegro": done to the place's people (as the GSR codes it).
-            recipients = [
-                t
-                for t in cand.verb.subtree
-                if t not in actors and mentions.entity_for(doc, t) == place
-            ][:1]
-        actor_ids = _ids(doc, actors, mentions)
-        recipient_ids = [r for r in _ids(doc, recipients, mentions) if r not in actor_ids]
+        actors, recipients, place, mode = assign_roles(doc, cand, event_type, mode, mentions)
+        actor_ids = ids_of(doc, actors, mentions)
+        recipient_ids = [r for r in ids_of(doc, recipients, mentions) if r not in actor_ids]
         actor_codes = [mentions.code(doc, t) for t in actors]
         recipient_codes = [mentions.code(doc, t) for t in recipients]
 
@@ -343,8 +175,8 @@ class EventExtractor:
             speaker, addressed = demand
             event_type, mode = "REQUEST", None
             actors, recipients = [speaker], addressed
-            actor_ids = _ids(doc, actors, mentions)
-            recipient_ids = [r for r in _ids(doc, recipients, mentions) if r not in actor_ids]
+            actor_ids = ids_of(doc, actors, mentions)
+            recipient_ids = [r for r in ids_of(doc, recipients, mentions) if r not in actor_ids]
             actor_codes = [mentions.code(doc, t) for t in actors]
             recipient_codes = [mentions.code(doc, t) for t in recipients]
         elif negated and QUAD[event_type] in (1, 2, 3) and announced_refusal(cand.verb):
@@ -354,7 +186,7 @@ class EventExtractor:
             negated = future = hypothetical = False
             if not recipients and (pressed := condition_parties(cand.verb)):
                 recipients = [t for t in pressed if t not in actors]
-                recipient_ids = [r for r in _ids(doc, recipients, mentions) if r not in actor_ids]
+                recipient_ids = [r for r in ids_of(doc, recipients, mentions) if r not in actor_ids]
                 recipient_codes = [mentions.code(doc, t) for t in recipients]
         elif (future or hypothetical) and not negated:
             # PLOVER codes announced cooperation and announced retreat as AGREE (CAMEO 03x,
@@ -429,55 +261,6 @@ class EventExtractor:
             return final_type(top, reading)
         return final_type(ranked[0][0], reading)
 
-    def _place(self, doc: Doc, cand: Candidate, mentions: _Mentions) -> str | None:
-        """An "in/at X" place in the trigger's clause, else in its sentence, nearest first."""
-        verb = cand.verb
-        for scope in (list(verb.subtree), list(verb.sent)):
-            found: list[tuple[int, str]] = []
-            for p in scope:
-                if (
-                    p.dep_ == "pobj"
-                    and p.head.lower_ in ("in", "at")
-                    and (eid := mentions.entity_for(doc, p))
-                ) and mentions.by_id[eid].type in _PLACE_TYPES:
-                    found.append((abs(p.i - cand.trigger.i), eid))
-            if found:
-                return min(found)[1]
-        return None
-
-
-def _holder_outside(tok: Token) -> Token | None:
-    """Who holds a post or weapon when its phrase names them after it ("a camp for refugees")."""
-    holder = held_by(tok)
-    return holder if holder is not None and holder.i > np_range(tok)[1] - 1 else None
-
-
-def _moved_to(tok: Token, verb: Token, towards: tuple[str, ...]) -> list[Token] | None:
-    """Where one's own forces or envoys (`tok`) are sent or withdrawn ([] when the text does
-    not say); None when `tok` is not such a thing."""
-    if tok.lemma_.lower() not in _MOVED or any(
-        t.ent_type_ or t.pos_ == "PROPN"
-        for c in tok.children
-        if c.dep_ in MODIFIER_DEPS
-        for t in c.subtree
-    ):
-        return None
-    return [
-        p
-        for t in (*tok.subtree, *tok.head.children, *verb.children)
-        if t.dep_ == "prep" and t.lower_ in towards
-        for c in t.children
-        if c.dep_ == "pobj"
-        for p in agents_in(c)
-    ]
-
-
-def _with(tok: Token) -> bool:
-    """Whether a participant is (a conjunct of) the object of "with"."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "with"
-
 
 def _demanded(cand: Candidate) -> tuple[Token, list[Token]] | None:
     """(speaker, addressed) when the event is what a speaker says someone must or should do."""
@@ -489,15 +272,6 @@ def _demanded(cand: Candidate) -> tuple[Token, list[Token]] | None:
     if not speakers or not addressed:
         return None
     return participant(speakers[0]), [t for a in addressed for t in agents_in(a)]
-
-
-def _ids(doc: Doc, toks: Sequence[Token], mentions: _Mentions) -> list[str]:
-    out: list[str] = []
-    for t in toks:
-        eid = mentions.entity_for(doc, t)
-        if eid and eid not in out:
-            out.append(eid)
-    return out
 
 
 SECTOR_CODES = words(

@@ -78,6 +78,12 @@ A delegation of the Danish Farmers Union here on Thursday called on Swedish Prim
 The Estonian foreign minister attended a meeting of the Nordic Council in Oslo.
 
 The premier of Finland's Aland province condemned the Swedish fishing ban.
+
+Students marched outside the parliament in Tallinn.
+
+Gunmen killed two villagers near Tartu.
+
+The police dispersed the crowd.
 """
 
 
@@ -283,6 +289,22 @@ def test_attending_a_meeting_is_taking_part_in_it(result: ResultDocument) -> Non
 def test_a_role_keeps_the_named_of_phrase_that_says_whose(result: ResultDocument) -> None:
     condemned = _event(result, "condemned", "ACCUSE")
     assert "The premier of Finland's Aland province" in _spans(condemned.actor_spans)
+
+
+def test_a_participant_with_no_country_is_placed_where_it_acted(
+    result: ResultDocument,
+) -> None:
+    marched = _event(result, "marched", "PROTEST")
+    assert marched.actor_codes == ("ESTEDU",)
+    killed = [
+        e for e in result.events if e.trigger.text == "killed" and "Gunmen" in _spans(e.actor_spans)
+    ]
+    assert killed and killed[0].recipient_codes == ("ESTCVL",)
+
+
+def test_the_police_are_not_the_polish_town_of_police(result: ResultDocument) -> None:
+    dispersed = _event(result, "dispersed", "COERCE")
+    assert dispersed.actor_codes == ("COP",)
 
 
 def test_breaking_a_ceasefire_is_an_attack_by_both_culprits(result: ResultDocument) -> None:

@@ -97,7 +97,8 @@ def code_name(text: str, label: str = "") -> ActorCode:
         return ActorCode(aff.country, aff.sectors)
     if iso := lex.country(text):
         return ActorCode(iso, ())
-    if label in ("", "GPE", "LOC", "FAC"):
+    # A role word is not a place: "police" is not the Polish town of Police.
+    if label in ("GPE", "LOC", "FAC") or (label == "" and not head_sectors(text, lex)):
         cands = load_gazetteer().candidates(text)
         if cands and cands[0].country:
             return ActorCode(cands[0].country, ())

@@ -33,9 +33,11 @@ from newsgraph.schema import Entity
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["PLACE_TYPES", "Mentions", "assign_roles", "ids_of"]
+__all__ = ["PLACE_TYPES", "SECTOR_CODES", "Mentions", "assign_roles", "ids_of", "split_code"]
 
 PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
+# Sectors that are their own "country" in CAMEO: no place makes them national.
+_TRANSNATIONAL = frozenset(("IGO", "NGO", "IMG", "MNC"))
 
 # Where forces go for each type: sent to or into a place, withdrawn from it.
 _MOVED_TOWARDS = {
@@ -91,6 +93,19 @@ class Mentions:
                     coded = ActorCode(context_country(np), coded.sectors)
                 self.codes[tok.i] = ((coded.country or "") + (coded.sector or "")) if coded else ""
         return self.codes[tok.i]
+
+    def placed_codes(self, doc: Doc, toks: Sequence[Token], place: str | None) -> list[str]:
+        """`code` of each participant; one with no country of its own is placed where the
+        event happened ("students at the university in Sivas" are Turkish), as the GSR
+        codes domestic actors."""
+        where = self.by_id[place].country if place in self.by_id else None
+        out = []
+        for t in toks:
+            c = self.code(doc, t)
+            if where and (not c or (c[:3] in SECTOR_CODES and c[:3] not in _TRANSNATIONAL)):
+                c = where + c
+            out.append(c)
+        return out
 
     def entity_for(self, doc: Doc, tok: Token) -> str | None:
         """The entity a participant stands for: a mention covering its head; else the one its
@@ -197,20 +212,24 @@ def assign_roles(
     ):
         # "lifted the curfew in Montenegro": done to the place's people (as the GSR codes it).
         recipients = [
-            t for t in cand.verb.subtree if t not in actors and mentions.entity_for(doc, t) == place
+            t
+            for t in cand.verb.subtree
+            if t not in actors
+            and t.pos_ in ("NOUN", "PROPN")
+            and mentions.entity_for(doc, t) == place
         ][:1]
     return actors, recipients, place, mode
 
 
 def place_of(doc: Doc, cand: Candidate, mentions: Mentions) -> str | None:
-    """An "in/at X" place in the trigger's clause, else in its sentence, nearest first."""
+    """An "in/at/near X" place in the trigger's clause, else in its sentence, nearest first."""
     verb = cand.verb
     for scope in (list(verb.subtree), list(verb.sent)):
         found: list[tuple[int, str]] = []
         for p in scope:
             if (
                 p.dep_ == "pobj"
-                and p.head.lower_ in ("in", "at")
+                and p.head.lower_ in ("in", "at", "near")
                 and (eid := mentions.entity_for(doc, p))
             ) and mentions.by_id[eid].type in PLACE_TYPES:
                 found.append((abs(p.i - cand.trigger.i), eid))
@@ -259,3 +278,16 @@ def ids_of(doc: Doc, toks: Sequence[Token], mentions: Mentions) -> list[str]:
         if eid and eid not in out:
             out.append(eid)
     return out
+
+
+SECTOR_CODES = words(
+    "GOV MIL LEG JUD MED BUS EDU CVL OPP REB INS COP SPY NGO IGO REF ELI LAB AGR CRM JRN ENV HLH MNC UAF RAD PTY IMG SET MOD HRI"
+)
+
+
+def split_code(code: str) -> tuple[str | None, tuple[str, ...]]:
+    """("LTU", ("MIL",)) for "LTUMIL"; (None, ("GOV",)) for "GOV"."""
+    parts = [code[i : i + 3] for i in range(0, len(code), 3)]
+    if parts and parts[0] not in SECTOR_CODES:
+        return parts[0], tuple(parts[1:])
+    return None, tuple(parts)

@@ -30,7 +30,7 @@ from newsgraph.extract.eventparse import (
     condition_parties,
     demanded_clause,
 )
-from newsgraph.extract.eventroles import Mentions, assign_roles, ids_of
+from newsgraph.extract.eventroles import Mentions, assign_roles, ids_of, split_code
 from newsgraph.extract.eventtype import (
     EmbeddingTypeModel,
     TypeModel,
@@ -149,8 +149,8 @@ class EventExtractor:
         actors, recipients, place, mode = assign_roles(doc, cand, event_type, mode, mentions)
         actor_ids = ids_of(doc, actors, mentions)
         recipient_ids = [r for r in ids_of(doc, recipients, mentions) if r not in actor_ids]
-        actor_codes = [mentions.code(doc, t) for t in actors]
-        recipient_codes = [mentions.code(doc, t) for t in recipients]
+        actor_codes = mentions.placed_codes(doc, actors, place)
+        recipient_codes = mentions.placed_codes(doc, recipients, place)
 
         def political(toks: list[Token], ids: list[str]) -> bool:
             return any(is_agent(t) for t in toks) or any(
@@ -177,8 +177,8 @@ class EventExtractor:
             actors, recipients = [speaker], addressed
             actor_ids = ids_of(doc, actors, mentions)
             recipient_ids = [r for r in ids_of(doc, recipients, mentions) if r not in actor_ids]
-            actor_codes = [mentions.code(doc, t) for t in actors]
-            recipient_codes = [mentions.code(doc, t) for t in recipients]
+            actor_codes = mentions.placed_codes(doc, actors, place)
+            recipient_codes = mentions.placed_codes(doc, recipients, place)
         elif negated and QUAD[event_type] in (1, 2, 3) and announced_refusal(cand.verb):
             # "France will not lift the ban", "said it would not meet their demands": a refusal
             # announced, which happened; PLOVER codes it REJECT (CAMEO 12), not as a negation.
@@ -187,7 +187,7 @@ class EventExtractor:
             if not recipients and (pressed := condition_parties(cand.verb)):
                 recipients = [t for t in pressed if t not in actors]
                 recipient_ids = [r for r in ids_of(doc, recipients, mentions) if r not in actor_ids]
-                recipient_codes = [mentions.code(doc, t) for t in recipients]
+                recipient_codes = mentions.placed_codes(doc, recipients, place)
         elif (future or hypothetical) and not negated:
             # PLOVER codes announced cooperation and announced retreat as AGREE (CAMEO 03x,
             # "express intent to yield" included) and announced force or pressure as THREATEN.
@@ -272,19 +272,6 @@ def _demanded(cand: Candidate) -> tuple[Token, list[Token]] | None:
     if not speakers or not addressed:
         return None
     return participant(speakers[0]), [t for a in addressed for t in agents_in(a)]
-
-
-SECTOR_CODES = words(
-    "GOV MIL LEG JUD MED BUS EDU CVL OPP REB INS COP SPY NGO IGO REF ELI LAB AGR CRM JRN ENV HLH MNC UAF RAD PTY IMG SET MOD HRI"
-)
-
-
-def split_code(code: str) -> tuple[str | None, tuple[str, ...]]:
-    """("LTU", ("MIL",)) for "LTUMIL"; (None, ("GOV",)) for "GOV"."""
-    parts = [code[i : i + 3] for i in range(0, len(code), 3)]
-    if parts and parts[0] not in SECTOR_CODES:
-        return parts[0], tuple(parts[1:])
-    return None, tuple(parts)
 
 
 def _span(text: str, doc: Doc, tok: Token) -> CharSpan:

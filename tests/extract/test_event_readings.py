@@ -55,6 +55,23 @@ def _found(text: str) -> list[tuple[str, str, str | None, list[str], list[str]]]
             ("strike", "PROTEST", "strike", ["Workers"], []),
         ),
         (
+            # "on Monday" dates the strike; it does not make it an armed one
+            "Dockers in Velmora stopped work in a strike for higher pay on Monday.",
+            ("strike", "PROTEST", "strike", ["Dockers"], []),
+        ),
+        (
+            "Thousands of Castavian farmers took to the streets of the capital.",
+            ("took", "PROTEST", "demonstrate", ["farmers"], []),
+        ),
+        (
+            "Ardenia will launch a ground operation against the rebels next week.",
+            ("operation", "ASSAULT", None, ["Ardenia"], ["rebels"]),
+        ),
+        (
+            "Castavia opened its borders to displaced Velmorans.",
+            ("opened", "AID", "asylum", ["Castavia"], ["Velmorans"]),
+        ),
+        (
             "Castavian police opened fire on protesters in the capital.",
             ("opened", "ASSAULT", "firearms", ["police"], ["protesters"]),
         ),

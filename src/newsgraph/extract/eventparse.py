@@ -270,6 +270,8 @@ def _demand_reading(tok: Token) -> Trigger | None:
 
 
 _ENGAGE = words("engage participate")
+# Collective actions one acts in: their actors are the verb's subjects.
+_ACTIONS_IN = words("strike protest demonstration rally march boycott sit-in")
 
 
 def _light_verb_through(tok: Token) -> Token | None:
@@ -282,6 +284,8 @@ def _light_verb_through(tok: Token) -> Token | None:
         return prep.head.head
     if prep.lower_ == "in" and prep.head.lemma_.lower() in _ENGAGE:
         return prep.head
+    if prep.lower_ == "in" and prep.head.pos_ == "VERB" and tok.lemma_.lower() in _ACTIONS_IN:
+        return prep.head  # "stopped work in a strike", "took part in a protest"
     if prep.lower_ == "on" and prep.head.lemma_.lower() in ON_VERBS:
         return prep.head  # "went on strike", "remained on alert"
     return None

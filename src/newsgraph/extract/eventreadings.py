@@ -38,6 +38,7 @@ _ASYLUM = Trigger("AID", "asylum")  # CAMEO 075
 _CONVICT = Trigger("ACCUSE")
 _EASE = Trigger("CONCEDE", "ease")
 _FLAG_BURNING = Trigger("PROTEST", "demonstrate")
+_MARCH = Trigger("PROTEST", "demonstrate")
 _WAR_GAMES = Trigger("COOPERATE", "military")
 _DISARM = Trigger("RETREAT")  # "laid down their arms": CAMEO 0874, demobilise
 _TRUCE = Trigger("RETREAT")  # as the lexicon reads "ceasefire"
@@ -85,6 +86,8 @@ _DISPLACED = words("refugee migrant asylum-seeker seeker displaced evacuee exile
 ON_VERBS = words("go remain stay be put place keep")
 # A strike with one of these is an armed one: "an air strike", "a drone strike".
 _ARMED = words("air drone missile rocket military artillery naval")
+# Operations that are attacks: "a military operation", "a ground operation".
+_ARMED_OPERATIONS = words("military ground air naval armed offensive counterterrorism")
 # What one rings someone up to do: "called Erdogan to congratulate him".
 _COURTESY = words(
     "congratulate express convey discuss assure thank apologize apologise offer wish condole "
@@ -135,6 +138,14 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
             return reading
     if lemma in ("end", "suspend", "halt", "break") and objs & _TALKS:
         return _HALT_TALKS  # "ended mediation efforts", "broke off talks"
+    if lemma == "take" and any(
+        p.lemma_.lower() == "street"
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ):
+        return _MARCH  # "took to the streets"
     if lemma == "open" and "border" in objs and _to_refugees(tok):
         return _ASYLUM
     if lemma == "find" and any(
@@ -189,12 +200,14 @@ def _peacekeeping(tok: Token) -> bool:
 
 
 def _to_refugees(tok: Token) -> bool:
+    """ "opened its borders to refugees", "… to displaced Afghans"."""
     return any(
-        p.lemma_.lower() in _DISPLACED
+        t.lemma_.lower() in _DISPLACED or t.lower_ in _DISPLACED
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ == "to"
         for p in c.children
         if p.dep_ == "pobj"
+        for t in (p, *(m for m in p.children if m.dep_ == "amod"))
     )
 
 
@@ -216,13 +229,16 @@ def _on_a_position(tok: Token) -> bool:
     )
 
 
+def _dated(prep: Token) -> bool:
+    """ "on Tuesday": a preposition that dates, not one that targets."""
+    return any(p.ent_type_ in ("DATE", "TIME") for p in prep.children if p.dep_ == "pobj")
+
+
 def _asks(particle: Token) -> bool:
     """ "for", or "on" someone (not "on Wednesday"): a call for or on is a request."""
     if particle.lower_ == "for":
         return True
-    return particle.lower_ == "on" and not any(
-        p.ent_type_ in ("DATE", "TIME") for p in particle.children if p.dep_ == "pobj"
-    )
+    return particle.lower_ == "on" and not _dated(particle)
 
 
 def _noun_reading(tok: Token) -> Trigger | None:
@@ -238,7 +254,7 @@ def _noun_reading(tok: Token) -> Trigger | None:
         carried = tok.dep_ == "dobj" and head.lemma_.lower() in ("carry", "conduct")
         armed = carried or any(
             (c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ARMED)
-            or (c.dep_ == "prep" and c.lower_ in ("on", "against"))
+            or (c.dep_ == "prep" and c.lower_ in ("on", "against") and not _dated(c))
             for c in kids
         )
         return _STRIKE if armed and not on_state else _WALKOUT
@@ -250,6 +266,8 @@ def _noun_reading(tok: Token) -> Trigger | None:
         return _TRUCE  # "cease-fire", which the tokenizer splits
     if lemma == "game" and "war" in mods:
         return _WAR_GAMES
+    if lemma == "operation" and mods & _ARMED_OPERATIONS:
+        return _STRIKE  # "a new military operation against X"
     if lemma in ("action", "proceedings") and "legal" in mods:
         return _LAWSUIT
     if lemma in ("emergency", "siege") and head.lower_ == "of" and head.head.lemma_ == "state":

@@ -1,6 +1,7 @@
 """Event benchmark: PLOVER event typing, end-to-end event tuples, PETR-2 agreement.
 
-    python bench/events.py [--only plv|gsr|petr2] [--limit N] [--errors FILE]
+    python bench/events.py [--only plv|gsr|plv_e2e|petr2] [--limit N] [--errors FILE]
+                           [--gsr-half all|dev|test] [--plv-split train|test]
 
 Implements ../shared/data/events/EVALUATION.md (5.1, 5.2, 5.3 headline metrics A-C). Reads
 ../shared at run time (nothing is copied) and prints {"skipped": ...} when the data is absent;
@@ -25,6 +26,13 @@ check; two sentences wrapped in "{…}" lose the braces, and a sentence without 
 stop gets one, as ingest reads such a short line as a headline. A text that ingest rejects
 predicts nothing.
 
+(B') End to end on PLV's sentences (bench/event_e2e.py): the 1,033 PLV_test sentences (or
+PLV_train with --plv-split train, for development) through ingest and the pipeline as in (B),
+the marked source and target as the gold actor and recipient, matched by span (PLV has no
+codes; its placeholders "an actor" / "a recipient" stand for none), our CONCEDE and RETREAT
+counted as PLV's YIELD, and CONSULT and COOPERATE compared as participant sets since PLV
+marks one side of a meeting as the source. Keys plv_e2e_*.
+
 (C) Regression: PETR-2 validation (78 real and constructed sentences), through ingest and the
 pipeline as in (B). noevents="True" records are only counted (how many got an event anyway).
 """
@@ -38,7 +46,7 @@ import json
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -47,35 +55,37 @@ from typing import IO, TYPE_CHECKING, Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import event_scoring
-from bench.entities import gsr_half, ratio
+from bench.entities import ratio
+from bench.event_e2e import (
+    GSR_FILE,
+    PLV_DIR,
+    describe,
+    predicted_events,
+    run_gsr,
+    run_pipeline,
+    run_plv_e2e,
+)
 from bench.event_scoring import (
     PLV_CLASSES,
-    Participant,
-    PredEvent,
     Span,
     classification_scores,
     collapse_dyadic,
-    gold_event,
     pair_offsets,
     petr_agreement,
     plv_quad,
     print_confusion,
-    score_gsr,
     to_plv,
-    word_spans,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from newsgraph import Article, Processor, ResultDocument
+    from newsgraph import Processor
     from newsgraph.extract.eventtype import PairLabel
-    from newsgraph.schema import CharSpan
 
 ROOT = Path(__file__).resolve().parents[1]
 EVENTS = ROOT.parent / "shared" / "data" / "events"
 PLV_FILE = EVENTS / "zsp-plv" / "PLV_test.tsv"
-GSR_FILE = EVENTS / "plover-gsr-cameo" / "plover_gsr_cameo.normalized.jsonl"
 PETR2_FILE = EVENTS / "petr2-gsr-validation" / "petr2_gsr_validation.jsonl"
 
 
@@ -223,175 +233,6 @@ def plv_scores(
     return out
 
 
-# ------------------------------------------------------------------ (B) GSR end to end
-
-
-def predicted_events(result: ResultDocument) -> list[PredEvent]:
-    """The result's events with each actor and recipient as the spans and code that name it."""
-    entities = {e.id: e for e in result.entities}
-
-    from newsgraph.extract.events import split_code
-
-    def side(
-        ids: Iterable[str], spans: Sequence[CharSpan], codes: Sequence[str]
-    ) -> tuple[Participant, ...]:
-        out = []
-        for i in ids:
-            if (ent := entities.get(i)) is not None:
-                sectors = ent.sectors or ((ent.sector,) if ent.sector else ())
-                mentions = tuple((m.start, m.end) for m in ent.mentions)
-                out.append(Participant(ent.name, mentions, ent.country, sectors))
-        # Spans name every actor, also those with no entity (coded from their own words); any
-        # one matching is enough.
-        for k, s in enumerate(spans):
-            country, sectors = split_code(codes[k]) if k < len(codes) else (None, ())
-            out.append(Participant(s.text, ((s.start, s.end),), country, sectors))
-        return tuple(out)
-
-    return [
-        PredEvent(
-            ev.type,
-            side(ev.actors, ev.actor_spans, ev.actor_codes),
-            side(ev.recipients, ev.recipient_spans, ev.recipient_codes),
-            ev.negated,
-        )
-        for ev in result.events
-    ]
-
-
-def as_article(sentence: str) -> str:
-    """A gold sentence as pasted article text that ingest keeps as body text."""
-    text = sentence.strip()
-    # Two GSR records are wrapped in braces, which ingest drops with the whole line.
-    if text.startswith("{") and text.endswith("}"):
-        text = text[1:-1].strip()
-    # A short line with no final full stop is read as a headline, leaving no body.
-    return text if text.endswith((".", "…")) else text + "."
-
-
-def run_pipeline(
-    processor: Processor, items: Sequence[tuple[str, str, dt.date | None]], n: Counter[str]
-) -> Iterator[ResultDocument | None]:
-    """One result per (id, text, date), None where ingest rejected the text."""
-    from newsgraph import SourceError, article_from_text
-
-    articles: list[Article | None] = []
-    for uri, sentence, published in items:
-        text = as_article(sentence)
-        n["period_added"] += not sentence.rstrip().rstrip("}").endswith((".", "…"))
-        try:
-            articles.append(
-                article_from_text(
-                    text, uri=uri, published=published, settings=processor.settings.ingest
-                )
-            )
-        except SourceError as exc:
-            n["rejected"] += 1
-            print(f"ingest rejected {uri}: {exc}", file=sys.stderr)
-            articles.append(None)
-    results = processor.process(a for a in articles if a is not None)
-    for article in articles:
-        if article is None:
-            yield None
-            continue
-        result = next(results)
-        # A crashed extractor is recorded in the result, not raised: count it, do not hide it.
-        n["events_failed"] += any(r.name == "events" and r.status != "ok" for r in result.runs)
-        yield result
-
-
-def _describe(events: Sequence[PredEvent]) -> list[dict[str, Any]]:
-    def side(ps: Sequence[Participant]) -> list[str]:
-        return [f"{p.name} [{p.country or '-'}/{','.join(p.sectors) or '-'}]" for p in ps]
-
-    return [
-        {
-            "type": e.type,
-            "negated": e.negated,
-            "actors": side(e.actors),
-            "recipients": side(e.recipients),
-        }
-        for e in events
-    ]
-
-
-def run_gsr(
-    processor: Processor,
-    quad: Mapping[str, int],
-    limit: int | None,
-    errors: IO[str] | None,
-    half: str = "all",
-) -> dict[str, float]:
-    with GSR_FILE.open(encoding="utf-8") as fh:
-        records = [json.loads(line) for line in fh if line.strip()]
-    records = [r for r in records if half == "all" or gsr_half(r["id"]) == half][:limit]
-    n: Counter[str] = Counter()
-    by_type: dict[str, Counter[str]] = defaultdict(Counter)
-    items = [(r["id"], r["text"], None) for r in records]
-    for rec, result in zip(records, run_pipeline(processor, items, n), strict=True):
-        text = result.article.text if result else as_article(rec["text"])
-        gold = gold_event(rec, text)
-        preds = predicted_events(result) if result else []
-        res = score_gsr(gold, preds, word_spans(text), quad)
-        n["unlocated"] += sum(g.span is None for g in gold.actors + gold.recipients)
-        n["records"] += 1
-        n["actor_members"] += len(gold.actors)
-        n["recipient_members"] += len(gold.recipients)
-        n["actor_members_ok"] += sum(res.actor_hits)
-        n["recipient_members_ok"] += sum(res.recipient_hits)
-        n["extra_recipient"] += res.extra_recipient
-        n["negated_only"] += res.negated_only
-        n.update(res.coded)
-        levels = {"type": res.type_ok, "actor": res.actor_ok, "tuple": res.tuple_ok}
-        levels["quad"] = res.quad_ok
-        for level, ok in levels.items():
-            n[level] += ok
-            by_type[gold.type][level] += ok
-        by_type[gold.type]["n"] += 1
-        if errors and not res.tuple_ok:
-            failed = next(lv for lv in ("type", "actor", "tuple") if not levels[lv])
-            row = {
-                "part": "gsr",
-                "id": gold.id,
-                "sentence": text,
-                "failed": "recipient" if failed == "tuple" else failed,
-                "gold": {
-                    "type": gold.type,
-                    "reciprocal": gold.reciprocal,
-                    "actor": rec["actor"],
-                    "recipient": rec["recipient"],
-                },
-                "pred": _describe(preds),
-            }
-            errors.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print("gsr recall by gold type: n type actor tuple", file=sys.stderr)
-    for t, c in sorted(by_type.items()):
-        print(
-            f"  {t:10} {c['n']:4} {ratio(c['type'], c['n']):.3f} "
-            f"{ratio(c['actor'], c['n']):.3f} {ratio(c['tuple'], c['n']):.3f}",
-            file=sys.stderr,
-        )
-    notes = ("rejected", "events_failed", "period_added", "unlocated", "extra_recipient")
-    for note in (*notes, "negated_only"):
-        print(f"gsr note: {note} = {n[note]}", file=sys.stderr)
-    return {
-        "gsr_type_recall": ratio(n["type"], n["records"]),
-        "gsr_quad_recall": ratio(n["quad"], n["records"]),
-        "gsr_actor_recall": ratio(n["actor"], n["records"]),
-        "gsr_tuple_recall": ratio(n["tuple"], n["records"]),
-        "gsr_actor_member_recall": ratio(n["actor_members_ok"], n["actor_members"]),
-        "gsr_recipient_member_recall": ratio(n["recipient_members_ok"], n["recipient_members"]),
-        "gsr_actor_country_recall": ratio(n["actor_country_ok"], n["actor_country"]),
-        "gsr_actor_sector_recall": ratio(n["actor_sector_ok"], n["actor_sector"]),
-        "gsr_recipient_country_recall": ratio(n["recipient_country_ok"], n["recipient_country"]),
-        "gsr_recipient_sector_recall": ratio(n["recipient_sector_ok"], n["recipient_sector"]),
-        "n_gsr": n["records"],
-        "n_gsr_rejected": n["rejected"],
-        "n_gsr_events_failed": n["events_failed"],
-        "n_gsr_extra_recipient": n["extra_recipient"],
-    }
-
-
 def _date(raw: object) -> dt.date | None:
     try:
         return dt.datetime.strptime(str(raw), "%Y%m%d").date()
@@ -436,7 +277,7 @@ def run_petr2(processor: Processor, limit: int | None, errors: IO[str] | None) -
                     "wrong": [
                         w for w, ok in (("type", type_ok), ("country", country_ok)) if ok is False
                     ],
-                    "pred": _describe(preds),
+                    "pred": describe(preds),
                 }
                 errors.write(json.dumps(row, ensure_ascii=False) + "\n")
     print("petr2 event agreement by gold type: n agreement", file=sys.stderr)
@@ -463,7 +304,7 @@ def main() -> None:
         description=f"{__doc__}\n{event_scoring.__doc__}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--only", choices=("plv", "gsr", "petr2"), help="run one part")
+    parser.add_argument("--only", choices=("plv", "gsr", "plv_e2e", "petr2"), help="run one part")
     parser.add_argument("--limit", type=int, help="first N rows of each part")
     parser.add_argument(
         "--gsr-half",
@@ -471,10 +312,21 @@ def main() -> None:
         default="all",
         help="GSR records by the fixed id hash of bench/entities.py: develop on dev, report test",
     )
+    parser.add_argument(
+        "--plv-split",
+        choices=("train", "test"),
+        default="test",
+        help="PLV sentences for the end-to-end part: develop on train, report test",
+    )
     parser.add_argument("--errors", type=Path, help="write per-item mistakes here (JSONL)")
     args = parser.parse_args()
 
-    parts = {"plv": PLV_FILE, "gsr": GSR_FILE, "petr2": PETR2_FILE}
+    parts = {
+        "plv": PLV_FILE,
+        "gsr": GSR_FILE,
+        "plv_e2e": PLV_DIR / f"PLV_{args.plv_split}.tsv",
+        "petr2": PETR2_FILE,
+    }
     wanted = {k: v for k, v in parts.items() if args.only in (None, k)}
     missing = [str(p) for p in wanted.values() if not p.exists()]
     if missing:
@@ -487,7 +339,7 @@ def main() -> None:
         sys.exit(f"bench/events.py: the system under test cannot be imported: {exc}")
 
     processor = None
-    if wanted.keys() & {"gsr", "petr2"}:
+    if wanted.keys() & {"gsr", "plv_e2e", "petr2"}:
         import newsgraph
         from newsgraph.settings import IngestSettings, Settings
 
@@ -508,6 +360,8 @@ def main() -> None:
                 out |= run_plv(classify_pair, QUAD, args.limit, errors)
             elif processor is not None and part == "gsr":
                 out |= run_gsr(processor, QUAD, args.limit, errors, args.gsr_half)
+            elif processor is not None and part == "plv_e2e":
+                out |= run_plv_e2e(processor, QUAD, args.limit, errors, args.plv_split)
             elif processor is not None:
                 out |= run_petr2(processor, args.limit, errors)
             print(f"{part}: {time.perf_counter() - started:.1f}s", file=sys.stderr)

@@ -1,10 +1,13 @@
-"""bench/event_scoring.py, and bench/events.py's as_article and predicted_events, on invented
+"""bench/event_scoring.py, and bench/event_e2e.py's as_article and predicted_events, on invented
 sentences and hand-made predictions (no model)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from bench.event_e2e import as_article, plv_records, predicted_events
 from bench.event_scoring import (
     PLV_CLASSES,
     GoldActor,
@@ -29,7 +32,6 @@ from bench.event_scoring import (
     to_plv,
     word_spans,
 )
-from bench.events import as_article, predicted_events
 from newsgraph.schema import CharSpan, Entity, Event, Mention, Provenance, ResultDocument
 from newsgraph.testing import make_article
 
@@ -338,3 +340,20 @@ def test_gold_actor_without_code():
     actor = gold_actor({"text": "rebels", "code": "", "sector": "REB"}, "The rebels fled.")
     assert actor == GoldActor("rebels", (4, 10), "unknown", "", "REB")
     assert not code_match(Participant("x", (), "SYR", ("REB",)), actor)
+
+
+def test_plv_rows_become_gold_records(tmp_path: Path) -> None:
+    tsv = tmp_path / "PLV_dev.tsv"
+    header = "\tsentence_id\tsentence\tsource\ttarget\tgold_root\n"
+    rows = [
+        "0\t7\tArdenia met Castavia in Velmora.\tArdenia\tCastavia\tCONSULT\n",
+        "1\t9\tThe junta freed forty prisoners.\tThe junta\ta recipient\tYIELD\n",
+    ]
+    tsv.write_text(header + "".join(rows), encoding="utf-8")
+    met, freed = plv_records(tsv, {"CONSULT": 1})
+    assert met["actor"] == [{"text": "Ardenia"}] and met["recipient"] == [{"text": "Castavia"}]
+    assert met["markup"] == "SRC/TAR"  # a meeting is compared as a set of participants
+    assert freed["recipient"] == []  # PLV's placeholder names no one
+    assert (freed["quad"], freed["markup"]) == (2, "")
+    gold = gold_event(freed, freed["text"])
+    assert gold.type == "YIELD" and gold.actors[0].span == (0, 9)

@@ -84,6 +84,8 @@ Students marched outside the parliament in Tallinn.
 Gunmen killed two villagers near Tartu.
 
 The police dispersed the crowd.
+
+Iceland offered to negotiate with the Faroese prime minister.
 """
 
 
@@ -142,6 +144,17 @@ def test_agreeing_with_someone_makes_them_a_party(result: ResultDocument) -> Non
     agreed = _event(result, "agreed", "AGREE")
     assert {"Austria", "Slovenia", "Croatia"} <= _spans(agreed.actor_spans)
     assert agreed.recipients == ()
+
+
+def test_an_offer_to_negotiate_with_someone_is_made_to_them(result: ResultDocument) -> None:
+    offers = [e for e in result.events if e.trigger.text == "offered" and e.type == "AGREE"]
+    to_faroes = [e for e in offers if "Iceland" in _spans(e.actor_spans)]
+    assert to_faroes, [(e.actor_spans, e.recipient_spans) for e in offers]
+    assert any("Faroese prime minister" in s for s in _spans(to_faroes[0].recipient_spans))
+    # the intent to meet, coded from the negotiation itself
+    negotiate = _event(result, "negotiate", "AGREE")
+    assert _spans(negotiate.actor_spans) == {"Iceland"}
+    assert any("Faroese" in s for s in _spans(negotiate.recipient_spans))
 
 
 def test_an_event_noun_framed_by_a_light_verb(result: ResultDocument) -> None:

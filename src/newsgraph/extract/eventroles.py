@@ -33,7 +33,15 @@ from newsgraph.schema import Entity
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["PLACE_TYPES", "SECTOR_CODES", "Mentions", "assign_roles", "ids_of", "split_code"]
+__all__ = [
+    "PLACE_TYPES",
+    "SECTOR_CODES",
+    "Mentions",
+    "assign_roles",
+    "ids_of",
+    "split_code",
+    "with_head",
+]
 
 PLACE_TYPES = frozenset(("GPE", "LOC", "FAC"))
 # Sectors that are their own "country" in CAMEO: no place makes them national.
@@ -168,8 +176,8 @@ def assign_roles(
     visit = mode == "visit" or (cand.reading is not None and cand.reading.mode == "visit")
     if event_type == "AGREE":
         # "agreed with X" is mutual; "offered troops to X", "agreed to lift the embargo on
-        # X" are done for X, as the GSR codes them.
-        mutual = [r for r in recipients if _with(r)]
+        # X", "offered to negotiate with X" are done for X, as the GSR codes them.
+        mutual = [r for r in recipients if with_head(r) in (cand.verb, cand.trigger)]
         actors, recipients = actors + mutual, [r for r in recipients if r not in mutual]
     elif event_type in RECIPROCAL and not visit and mode != "mediate":
         # a mediator is the actor, the sides it mediates between the recipients
@@ -264,11 +272,12 @@ def _moved_to(tok: Token, verb: Token, towards: tuple[str, ...]) -> list[Token] 
     ]
 
 
-def _with(tok: Token) -> bool:
-    """Whether a participant is (a conjunct of) the object of "with"."""
+def with_head(tok: Token) -> Token | None:
+    """The word a participant's "with" hangs on, when it is (a conjunct of) the object of
+    "with": "agreed" in "agreed with X", "negotiate" in "offered to negotiate with X"."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "with"
+    return tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "with" else None
 
 
 def ids_of(doc: Doc, toks: Sequence[Token], mentions: Mentions) -> list[str]:

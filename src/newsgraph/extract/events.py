@@ -30,7 +30,7 @@ from newsgraph.extract.eventparse import (
     condition_parties,
     demanded_clause,
 )
-from newsgraph.extract.eventroles import Mentions, assign_roles, ids_of, split_code
+from newsgraph.extract.eventroles import Mentions, assign_roles, ids_of, split_code, with_head
 from newsgraph.extract.eventtype import (
     EmbeddingTypeModel,
     TypeModel,
@@ -192,6 +192,18 @@ class EventExtractor:
             # PLOVER codes announced cooperation and announced retreat as AGREE (CAMEO 03x,
             # "express intent to yield" included) and announced force or pressure as THREATEN.
             if QUAD[event_type] in (1, 2) and event_type != "AGREE":
+                if event_type == "CONSULT" and not recipients:
+                    # "will hold talks with X": an intent to meet X (the GSR's recipient)
+                    met = [a for a in actors if with_head(a) is not None]
+                    if met and len(met) < len(actors):
+                        actors = [a for a in actors if a not in met]
+                        recipients = met
+                        actor_ids = ids_of(doc, actors, mentions)
+                        recipient_ids = [
+                            r for r in ids_of(doc, met, mentions) if r not in actor_ids
+                        ]
+                        actor_codes = mentions.placed_codes(doc, actors, place)
+                        recipient_codes = mentions.placed_codes(doc, met, place)
                 event_type, mode = "AGREE", ("meet" if event_type == "CONSULT" else None)
             elif QUAD[event_type] == 4:
                 event_type, mode = (

@@ -46,7 +46,8 @@ _ANAPHORS = frozenset(("it", "they", "we"))
 # "Syrian government missiles struck", "attacked an army base", "shelled rebel positions".
 HELD = words(
     "missile rocket shell bomb mortar artillery tank base camp post outpost checkpoint "
-    "position stronghold barracks headquarters convoy patrol"
+    "position stronghold barracks headquarters convoy patrol compound building office "
+    "residence palace ship plane aircraft vehicle"
 )
 
 

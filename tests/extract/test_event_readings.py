@@ -68,6 +68,14 @@ def _found(text: str) -> list[tuple[str, str, str | None, list[str], list[str]]]
             ("operation", "ASSAULT", None, ["Ardenia"], ["rebels"]),
         ),
         (
+            "Ardenia handed over medical equipment to the Castavian health ministry.",
+            ("handed", "AID", None, ["Ardenia"], ["ministry"]),
+        ),
+        (
+            "Castavia accepted two thousand people from the refugee camps in Velmora.",
+            ("accepted", "AID", "asylum", ["Castavia"], ["people"]),
+        ),
+        (
             "Castavia opened its borders to displaced Velmorans.",
             ("opened", "AID", "asylum", ["Castavia"], ["Velmorans"]),
         ),
@@ -193,6 +201,8 @@ def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
         "Ardenia strengthened its ties with Castavia.",
         "Ardenia opened its borders to Castavian goods.",
         "The rebels laid down conditions for the talks.",
+        # force against an ill is no attack on anyone
+        "Castavian doctors are fighting the cholera epidemic in Velmora.",
     ],
 )
 def test_no_event_without_the_context(text: str):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.eventreadings import ON_VERBS, context_reading
+from newsgraph.extract.eventreadings import ON_VERBS, context_reading, fights_an_ill
 from newsgraph.extract.lexicon import words
 from newsgraph.extract.participants import (
     SUBJ,
@@ -336,7 +336,7 @@ def candidates(sent: Span) -> list[Candidate]:
     out: list[Candidate] = []
     for tok in sent:
         reading = reading_of(tok) or _demand_reading(tok)
-        if reading is None:
+        if reading is None or (reading.type == "ASSAULT" and fights_an_ill(tok)):
             continue
         if tok.pos_ in ("NOUN", "PROPN"):
             head = tok.head

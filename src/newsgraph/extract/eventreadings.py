@@ -19,7 +19,7 @@ from newsgraph.extract.plover import BUILD_UP, MILITARY_OBJECTS, SHARED_KNOWLEDG
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ON_VERBS", "context_reading"]
+__all__ = ["ON_VERBS", "context_reading", "fights_an_ill"]
 
 _BUILD_UP = Trigger("MOBILIZE", "troops")
 _SHARE = Trigger("COOPERATE", "intelligence")
@@ -35,6 +35,7 @@ _STRIKE = Trigger("ASSAULT")
 _EMERGENCY = Trigger("COERCE", "restrict")  # CAMEO 1724, state of emergency or siege
 _PHONE = Trigger("CONSULT", "phone")
 _ASYLUM = Trigger("AID", "asylum")  # CAMEO 075
+_ASSIST = Trigger("AID")
 _CONVICT = Trigger("ACCUSE")
 _EASE = Trigger("CONCEDE", "ease")
 _FLAG_BURNING = Trigger("PROTEST", "demonstrate")
@@ -82,6 +83,17 @@ _INSULTS = words(
 )
 # Whom opening the borders to is giving asylum.
 _DISPLACED = words("refugee migrant asylum-seeker seeker displaced evacuee exile")
+# What is handed over as help, not released: "handed over medical equipment to the ministry".
+_GOODS = words(
+    "aid equipment supply supplies medicine medicines vaccine vaccines food assistance "
+    "ventilator ventilators goods donation relief grain fuel"
+)
+# Ills one fights without fighting anyone: "funding to fight the Ebola epidemic".
+_ILLS = words(
+    "epidemic pandemic virus disease outbreak poverty hunger famine drought flood "
+    "wildfire inflation malaria cancer ebola covid coronavirus covid-19 climate pollution "
+    "unemployment"
+)
 # Verbs a noun is "on" to be an ongoing state: "went on strike", "remained on alert".
 ON_VERBS = words("go remain stay be put place keep")
 # A strike with one of these is an armed one: "an air strike", "a drone strike".
@@ -146,6 +158,12 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
         if p.dep_ == "pobj"
     ):
         return _MARCH  # "took to the streets"
+    if lemma == "hand" and objs & _GOODS and any(c.lower_ == "over" for c in tok.children):
+        return _ASSIST  # not the lexicon's release of prisoners
+    if lemma in ("accept", "admit", "resettle", "welcome") and any(
+        t.lemma_.lower() in _DISPLACED for c in tok.children if c.dep_ == "dobj" for t in c.subtree
+    ):
+        return _ASYLUM  # "accepts 1,500 people living in refugee camps"
     if lemma == "open" and "border" in objs and _to_refugees(tok):
         return _ASYLUM
     if lemma == "find" and any(
@@ -273,6 +291,18 @@ def _noun_reading(tok: Token) -> Trigger | None:
     if lemma in ("emergency", "siege") and head.lower_ == "of" and head.head.lemma_ == "state":
         return _EMERGENCY
     return None
+
+
+def fights_an_ill(tok: Token) -> bool:
+    """ "to fight the Ebola epidemic", "combat poverty": a verb of force whose object is an ill,
+    not a party; no event."""
+    return any(
+        t.lemma_.lower() in _ILLS or t.lower_ in _ILLS
+        for c in tok.children
+        if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "against")
+        for t in (c, *c.children)
+        if t.dep_ in ("dobj", "pobj", "compound")
+    )
 
 
 def context_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | None:

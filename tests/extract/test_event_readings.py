@@ -209,6 +209,12 @@ def test_no_event_without_the_context(text: str):
     assert _found(text) == []
 
 
+def test_a_month_is_not_a_march():
+    assert [t for t, *_ in _found("The Ardenian president visited Castavia in March.")] == [
+        "visited"
+    ]
+
+
 def test_calling_someone_a_name_accuses_only_when_it_is_one():
     assert ("called", "ACCUSE", "disapprove", ["Olsen"], ["Brand"]) in _found(
         "President Olsen called Prime Minister Brand a very stupid guy."

@@ -86,6 +86,8 @@ Gunmen killed two villagers near Tartu.
 The police dispersed the crowd.
 
 Iceland offered to negotiate with the Faroese prime minister.
+
+Latvia blamed its former defence chief at a meeting in Tallinn.
 """
 
 
@@ -313,6 +315,13 @@ def test_a_participant_with_no_country_is_placed_where_it_acted(
         e for e in result.events if e.trigger.text == "killed" and "Gunmen" in _spans(e.actor_spans)
     ]
     assert killed and killed[0].recipient_codes == ("ESTCVL",)
+
+
+def test_a_possessed_participant_is_not_placed_where_the_event_happened(
+    result: ResultDocument,
+) -> None:
+    blamed = _event(result, "blamed", "ACCUSE")
+    assert blamed.recipient_codes and not blamed.recipient_codes[0].startswith("EST")
 
 
 def test_the_police_are_not_the_polish_town_of_police(result: ResultDocument) -> None:

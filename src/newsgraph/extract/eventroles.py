@@ -110,7 +110,13 @@ class Mentions:
         out = []
         for t in toks:
             c = self.code(doc, t)
-            if where and (not c or (c[:3] in SECTOR_CODES and c[:3] not in _TRANSNATIONAL)):
+            # "it", "its defense chief": someone else's, wherever the event took place
+            owned = t.pos_ == "PRON" or any(k.dep_ == "poss" for k in t.children)
+            if (
+                where
+                and not owned
+                and (not c or (c[:3] in SECTOR_CODES and c[:3] not in _TRANSNATIONAL))
+            ):
                 c = where + c
             out.append(c)
         return out

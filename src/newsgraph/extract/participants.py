@@ -89,7 +89,8 @@ def lexicon_reading(tok: Token) -> Trigger | None:
         ):
             return None  # "called the talks frank" names; "called on X to" asks
         return VERBS.get(lemma)
-    if tok.pos_ in ("NOUN", "PROPN"):
+    if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):
+        # "in March" is a month, not a march
         return NOUNS.get(tok.lower_) or NOUNS.get(tok.lemma_.lower())
     return None
 

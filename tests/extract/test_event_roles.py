@@ -88,6 +88,8 @@ The police dispersed the crowd.
 Iceland offered to negotiate with the Faroese prime minister.
 
 Latvia blamed its former defence chief at a meeting in Tallinn.
+
+Hungary has strengthened its forces in Serbia following the discovery of Russian-made rockets in the area last week, military sources said today.
 """
 
 
@@ -338,6 +340,14 @@ def test_breaking_a_ceasefire_is_an_attack_by_both_culprits(result: ResultDocume
 def test_building_up_forces_is_mobilising(result: ResultDocument) -> None:
     strengthened = _event(result, "strengthened", "MOBILIZE")
     assert "Austria" in _spans(strengthened.actor_spans)
+
+
+def test_a_reading_from_context_is_not_overruled_by_the_type_model(
+    result: ResultDocument,
+) -> None:
+    # the model, from its bag of features, prefers COOPERATE for this sentence
+    built_up = [e for e in result.events if e.trigger.text == "strengthened"]
+    assert [e.type for e in built_up] == ["MOBILIZE", "MOBILIZE"]
 
 
 def test_forcing_out_is_an_expulsion(result: ResultDocument) -> None:

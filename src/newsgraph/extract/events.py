@@ -48,6 +48,7 @@ from newsgraph.extract.participants import (
     SUBJ,
     agents_in,
     is_agent,
+    lexicon_reading,
     np_range,
     participant,
 )
@@ -249,6 +250,10 @@ class EventExtractor:
         reading = cand.reading
         if reading is not None and cand.trigger.pos_ in ("NOUN", "PROPN"):
             return reading.type, reading.mode  # "imposed sanctions", "held talks": unambiguous
+        if reading is not None and reading != lexicon_reading(cand.trigger):
+            # read from its context ("strengthened its forces", "opened fire"), which the
+            # model's bag of features does not see as sharply
+            return reading.type, reading.mode
         lemma = cand.trigger.lemma_.lower()
         if reading is not None and lemma in _TAKE_VERBS:
             objs = [c.lemma_.lower() for c in cand.trigger.children if c.dep_ == "dobj"]

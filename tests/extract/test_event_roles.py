@@ -90,6 +90,12 @@ Iceland offered to negotiate with the Faroese prime minister.
 Latvia blamed its former defence chief at a meeting in Tallinn.
 
 Hungary has strengthened its forces in Serbia following the discovery of Russian-made rockets in the area last week, military sources said today.
+
+Hundreds of Slovak farmers blocked roads near the Austrian border.
+
+Bosnian militias have sworn to fight until they control the valley.
+
+The Moldovan rebels vowed to attack the capital.
 """
 
 
@@ -348,6 +354,18 @@ def test_a_reading_from_context_is_not_overruled_by_the_type_model(
     # the model, from its bag of features, prefers COOPERATE for this sentence
     built_up = [e for e in result.events if e.trigger.text == "strengthened"]
     assert [e.type for e in built_up] == ["MOBILIZE", "MOBILIZE"]
+
+
+def test_blocking_roads_is_a_protest_by_obstruction(result: ResultDocument) -> None:
+    blocked = _event(result, "blocked", "PROTEST")
+    assert (blocked.mode, blocked.cameo) == ("obstruct", "144")
+
+
+def test_a_vow_to_fight_is_a_threat(result: ResultDocument) -> None:
+    fight = _event(result, "fight", "THREATEN")
+    assert fight.future and fight.mode == "military"
+    # the vow itself is a threat, not an intent to cooperate (AGREE)
+    assert _event(result, "vowed", "THREATEN").mode == "military"
 
 
 def test_forcing_out_is_an_expulsion(result: ResultDocument) -> None:

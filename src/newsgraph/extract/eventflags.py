@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = ["announced_refusal", "flags"]
 
-_FUTURE_HEADS = words("plan expect schedule intend prepare aim hope set due")
+_FUTURE_HEADS = words("plan expect schedule intend prepare aim hope set due vow swear promise")
 _HYPOTHETICAL_HEADS = words(
     "threaten want seek consider propose offer try hope ready willing prepared able"
 )
@@ -45,6 +45,9 @@ def flags(cand: Candidate) -> tuple[bool, bool, bool]:
     chain = [verb] + ([cand.governor] if cand.governor is not None else [])
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and verb.head not in chain:
         chain.append(verb.head)
+    elif verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "have sworn to fight" parses as a purpose clause: the vow still makes it future
+        future = verb.head.lemma_.lower() in _FUTURE_HEADS
     for v in chain:
         for c in v.children:
             if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):

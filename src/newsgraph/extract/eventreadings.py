@@ -40,6 +40,7 @@ _CONVICT = Trigger("ACCUSE")
 _EASE = Trigger("CONCEDE", "ease")
 _FLAG_BURNING = Trigger("PROTEST", "demonstrate")
 _MARCH = Trigger("PROTEST", "demonstrate")
+_BLOCKADE = Trigger("PROTEST", "obstruct")
 _WAR_GAMES = Trigger("COOPERATE", "military")
 _DISARM = Trigger("RETREAT")  # "laid down their arms": CAMEO 0874, demobilise
 _TRUCE = Trigger("RETREAT")  # as the lexicon reads "ceasefire"
@@ -72,6 +73,8 @@ _VERBAL = words("scathing verbal blistering stinging withering rhetorical person
 _ACTIONS = words("strike protest boycott demonstration sit-in march blockade")
 # Operations whose ceasing is a truce.
 _HOSTILITIES = words("operation offensive attack hostility fighting bombing shelling airstrike war")
+# Ways whose blocking is a protest: CAMEO 144.
+_PASSAGES = words("road street highway traffic transport railway rail bridge access entrance")
 # Talks whose ending is a sanction on the other side: CAMEO 164-165.
 _TALKS = words("talk negotiation mediation dialogue")
 _HALT_TALKS = Trigger("SANCTION", "halt")
@@ -123,6 +126,8 @@ _BY_OBJECT: tuple[tuple[frozenset[str], frozenset[str], Trigger], ...] = (
     (words("grant give issue"), _PERMISSION, _PERMIT),
     # "ceased its military operations"
     (words("cease halt suspend stop end"), _HOSTILITIES, _TRUCE),
+    # "blocked roads in the capital": obstructing passage, CAMEO 144
+    (words("block barricade obstruct"), _PASSAGES, _BLOCKADE),
     # "ended the strike", "will not end the boycott" (a refusal to yield)
     (words("end stop halt suspend"), _ACTIONS, _EASE),
     # "dropped the charges", "withdrew the lawsuit", "reversed the decision"

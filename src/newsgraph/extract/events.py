@@ -250,6 +250,8 @@ class EventExtractor:
         reading = cand.reading
         if reading is not None and cand.trigger.pos_ in ("NOUN", "PROPN"):
             return reading.type, reading.mode  # "imposed sanctions", "held talks": unambiguous
+        if reading is not None and reading.type == "AGREE" and _vows_force(cand.trigger):
+            return "THREATEN", "military"  # "vowed to attack": announced force threatens
         if reading is not None and reading != lexicon_reading(cand.trigger):
             # read from its context ("strengthened its forces", "opened fire"), which the
             # model's bag of features does not see as sharply
@@ -277,6 +279,16 @@ class EventExtractor:
                 return reading.type, reading.mode
             return final_type(top, reading)
         return final_type(ranked[0][0], reading)
+
+
+def _vows_force(tok: Token) -> bool:
+    """ "vowed to attack", "pledged to fight on": a promise of force."""
+    return tok.lemma_.lower() in ("vow", "pledge", "promise", "swear") and any(
+        c.dep_ in ("xcomp", "advcl")
+        and (r := lexicon_reading(c)) is not None
+        and r.type in ("ASSAULT", "COERCE")
+        for c in tok.children
+    )
 
 
 def _demanded(cand: Candidate) -> tuple[Token, list[Token]] | None:

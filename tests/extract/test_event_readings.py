@@ -76,6 +76,22 @@ def _found(text: str) -> list[tuple[str, str, str | None, list[str], list[str]]]
             ("accepted", "AID", "asylum", ["Castavia"], ["people"]),
         ),
         (
+            "Ardenia accepted a formula for settling its fishing dispute with Castavia.",
+            ("accepted", "AGREE", None, ["Ardenia"], []),
+        ),
+        (
+            "The Castavian junta shortened the nightly curfew in the capital.",
+            ("shortened", "CONCEDE", "ease", ["junta"], []),
+        ),
+        (
+            "The Ardenian army lifted its blockade of the port.",
+            ("lifted", "RETREAT", None, ["army"], []),
+        ),
+        (
+            "The Castavian prime minister received a mission of observers from the UN.",
+            ("received", "RETREAT", "allow", ["minister"], ["mission"]),
+        ),
+        (
             "Castavia opened its borders to displaced Velmorans.",
             ("opened", "AID", "asylum", ["Castavia"], ["Velmorans"]),
         ),

@@ -73,6 +73,10 @@ _VERBAL = words("scathing verbal blistering stinging withering rhetorical person
 _ACTIONS = words("strike protest boycott demonstration sit-in march blockade")
 # Operations whose ceasing is a truce.
 _HOSTILITIES = words("operation offensive attack hostility fighting bombing shelling airstrike war")
+# What one accepts when agreeing: "accepted a formula", "accepted the peace plan".
+_PROPOSALS = words("formula proposal plan offer deal compromise settlement framework roadmap")
+# What easing or shortening concedes.
+_RESTRICTIONS = words("curfew restriction restrictions ban measures sanctions embargo")
 # Ways whose blocking is a protest: CAMEO 144.
 _PASSAGES = words("road street highway traffic transport railway rail bridge access entrance")
 # Talks whose ending is a sanction on the other side: CAMEO 164-165.
@@ -128,6 +132,14 @@ _BY_OBJECT: tuple[tuple[frozenset[str], frozenset[str], Trigger], ...] = (
     (words("cease halt suspend stop end"), _HOSTILITIES, _TRUCE),
     # "blocked roads in the capital": obstructing passage, CAMEO 144
     (words("block barricade obstruct"), _PASSAGES, _BLOCKADE),
+    # "accepted a formula for ending the dispute": agreeing to a proposal, not yielding
+    (words("accept"), _PROPOSALS, Trigger("AGREE")),
+    # "shortened the curfew", "loosened the restrictions"
+    (words("shorten loosen"), _RESTRICTIONS, _EASE),
+    # "lifted the blockade": easing a military blockade, CAMEO 0872
+    (words("lift ease end relax"), words("blockade siege"), Trigger("RETREAT")),
+    # "received a mission of observers": allowing international involvement, CAMEO 0862
+    (words("receive admit accept allow"), _MISSIONS, Trigger("RETREAT", "allow")),
     # "ended the strike", "will not end the boycott" (a refusal to yield)
     (words("end stop halt suspend"), _ACTIONS, _EASE),
     # "dropped the charges", "withdrew the lawsuit", "reversed the decision"

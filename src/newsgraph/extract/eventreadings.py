@@ -167,13 +167,7 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
             return reading
     if lemma in ("end", "suspend", "halt", "break") and objs & _TALKS:
         return _HALT_TALKS  # "ended mediation efforts", "broke off talks"
-    if lemma == "take" and any(
-        p.lemma_.lower() == "street"
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "to"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ):
+    if lemma == "take" and "street" in _pobjs(tok, "to"):
         return _MARCH  # "took to the streets"
     if lemma == "hand" and objs & _GOODS and any(c.lower_ == "over" for c in tok.children):
         return _ASSIST  # not the lexicon's release of prisoners
@@ -194,13 +188,7 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
         return _DISARM
     if lemma == "pardon":
         return _RELEASE
-    if lemma in ("use", "hold", "keep") and any(
-        p.lemma_.lower() == "shield"
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "as"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ):
+    if lemma in ("use", "hold", "keep") and "shield" in _pobjs(tok, "as"):
         return _HUMAN_SHIELD  # "used villagers as human shields"
     if lemma == "call":
         return _call_reading(tok, objs, is_agent)
@@ -254,14 +242,19 @@ def _insulting(name: Token) -> bool:
     )
 
 
-def _on_a_position(tok: Token) -> bool:
-    return any(
-        p.lemma_.lower() in _POSITIONS
+def _pobjs(tok: Token, *preps: str) -> set[str]:
+    """Lemmas of the objects of a word's prepositions `preps` ("took to the streets": street)."""
+    return {
+        p.lemma_.lower()
         for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in ("on", "against")
+        if c.dep_ == "prep" and c.lower_ in preps
         for p in c.children
         if p.dep_ == "pobj"
-    )
+    }
+
+
+def _on_a_position(tok: Token) -> bool:
+    return bool(_pobjs(tok, "on", "against") & _POSITIONS)
 
 
 def _dated(prep: Token) -> bool:

@@ -96,6 +96,8 @@ Hundreds of Slovak farmers blocked roads near the Austrian border.
 Bosnian militias have sworn to fight until they control the valley.
 
 The Moldovan rebels vowed to attack the capital.
+
+The Danish and Dutch envoys exchanged views on relations between the two countries and the regional security situation.
 """
 
 
@@ -253,6 +255,13 @@ def test_ending_mediation_halts_talks_with_both_sides(result: ResultDocument) ->
     mediation = _event(result, "mediation", "CONSULT")
     assert any("Irish envoy" in s for s in _spans(mediation.actor_spans))
     assert {"Belgium", "the Netherlands"} <= _spans(mediation.recipient_spans)
+
+
+def test_only_parties_are_taken_from_a_between_phrase(result: ResultDocument) -> None:
+    exchanged = _event(result, "exchanged", "COOPERATE")
+    actors = _spans(exchanged.actor_spans)
+    assert any("countries" in s for s in actors)
+    assert not any("situation" in s for s in actors)
 
 
 def test_a_clash_between_two_sides_has_both_as_actors(result: ResultDocument) -> None:

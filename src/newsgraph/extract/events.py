@@ -150,8 +150,6 @@ class EventExtractor:
         actors, recipients, place, mode = assign_roles(doc, cand, event_type, mode, mentions)
         actor_ids = ids_of(doc, actors, mentions)
         recipient_ids = [r for r in ids_of(doc, recipients, mentions) if r not in actor_ids]
-        actor_codes = mentions.placed_codes(doc, actors, place)
-        recipient_codes = mentions.placed_codes(doc, recipients, place)
 
         def political(toks: list[Token], ids: list[str]) -> bool:
             return any(is_agent(t) for t in toks) or any(
@@ -176,19 +174,13 @@ class EventExtractor:
             speaker, addressed = demand
             event_type, mode = "REQUEST", None
             actors, recipients = [speaker], addressed
-            actor_ids = ids_of(doc, actors, mentions)
-            recipient_ids = [r for r in ids_of(doc, recipients, mentions) if r not in actor_ids]
-            actor_codes = mentions.placed_codes(doc, actors, place)
-            recipient_codes = mentions.placed_codes(doc, recipients, place)
         elif negated and QUAD[event_type] in (1, 2, 3) and announced_refusal(cand.verb):
             # "France will not lift the ban", "said it would not meet their demands": a refusal
             # announced, which happened; PLOVER codes it REJECT (CAMEO 12), not as a negation.
             event_type, mode = "REJECT", None
             negated = future = hypothetical = False
-            if not recipients and (pressed := condition_parties(cand.verb)):
-                recipients = [t for t in pressed if t not in actors]
-                recipient_ids = [r for r in ids_of(doc, recipients, mentions) if r not in actor_ids]
-                recipient_codes = mentions.placed_codes(doc, recipients, place)
+            if not recipients:
+                recipients = [t for t in condition_parties(cand.verb) if t not in actors]
         elif (future or hypothetical) and not negated:
             # PLOVER codes announced cooperation and announced retreat as AGREE (CAMEO 03x,
             # "express intent to yield" included) and announced force or pressure as THREATEN.
@@ -197,20 +189,17 @@ class EventExtractor:
                     # "will hold talks with X": an intent to meet X (the GSR's recipient)
                     met = [a for a in actors if with_head(a) is not None]
                     if met and len(met) < len(actors):
-                        actors = [a for a in actors if a not in met]
-                        recipients = met
-                        actor_ids = ids_of(doc, actors, mentions)
-                        recipient_ids = [
-                            r for r in ids_of(doc, met, mentions) if r not in actor_ids
-                        ]
-                        actor_codes = mentions.placed_codes(doc, actors, place)
-                        recipient_codes = mentions.placed_codes(doc, met, place)
+                        actors, recipients = [a for a in actors if a not in met], met
                 event_type, mode = "AGREE", ("meet" if event_type == "CONSULT" else None)
             elif QUAD[event_type] == 4:
                 event_type, mode = (
                     "THREATEN",
                     ("military" if event_type in ("ASSAULT", "MOBILIZE") else None),
                 )
+        actor_ids = ids_of(doc, actors, mentions)
+        recipient_ids = [r for r in ids_of(doc, recipients, mentions) if r not in actor_ids]
+        actor_codes = mentions.placed_codes(doc, actors, place)
+        recipient_codes = mentions.placed_codes(doc, recipients, place)
         coding = code(event_type, mode)
         return Event(
             id="v0",

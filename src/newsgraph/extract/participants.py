@@ -33,7 +33,8 @@ AGENT_HEADS = PERSON_HEADS | words(
     "peacekeeper monitor negotiator separatist extremist terrorist gunman attacker bomber "
     "militia junta dissident opponent voter militiaman policeman serviceman trooper marine "
     "sailor pilot commando sniper tribesman warlord warship vessel frigate destroyer submarine "
-    "warplane jet drone helicopter employee ally seeker migrant miner teacher doctor nurse man woman"
+    "warplane jet drone helicopter employee ally seeker migrant miner teacher doctor nurse man woman "
+    "detainee hostage captive staff family"
 )
 # "Tens of thousands of students", "a group of refugees": the people are in the "of" phrase.
 _QUANTITY_HEADS = words(
@@ -235,7 +236,8 @@ def agents_in(tok: Token, depth: int = 2) -> list[Token]:
     Security Council resolution")."""
     tok = participant(tok)
     if is_agent(tok):
-        return with_conjuncts(tok)
+        # "relations between the two countries and the security situation": the countries
+        return [t for t in with_conjuncts(tok) if t is tok or is_agent(t)]
     if depth == 0:
         return []
     found: list[Token] = []

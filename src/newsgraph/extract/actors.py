@@ -141,8 +141,9 @@ def _noun_phrase(token: Token) -> Span:
     return token.doc[start : token.i + 1]
 
 
-def _first_conjunct(token: Token) -> Token:
-    # "Hungarian and Romanian officials": Romanian hangs off Hungarian, which modifies officials.
+def first_conjunct(token: Token) -> Token:
+    """The head of a coordination a word is a conjunct of ("Hungarian" for "Romanian" in
+    "Hungarian and Romanian officials", which hangs off it)."""
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head
     return token
@@ -165,7 +166,7 @@ def code_span(span: Span) -> ActorCode:
     ("Nigerians", "British nationals") are civilians too.
     """
     lex = load_lexicon()
-    root = _first_conjunct(span.root)
+    root = first_conjunct(span.root)
     own = code_name(span.text, span.label_)
     head_phrase = _noun_phrase(span.root) if span.root.i < span.end else span
     codes = [_span_code(head_phrase, lex), _span_code(span, lex)]

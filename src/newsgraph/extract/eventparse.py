@@ -24,6 +24,8 @@ from newsgraph.extract.participants import (
     is_agent,
     lexicon_reading,
     participant,
+    passive_agents,
+    prep_objects,
     unique,
     with_conjuncts,
 )
@@ -69,7 +71,7 @@ def _subjects(verb: Token) -> list[Token]:
         if v is None:
             break
         subj = [c for c in v.children if c.dep_ in SUBJ]
-        agent = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agent = passive_agents(v)
         if v is not verb and not subj and not agent:
             # "he is expected to visit": a raising verb's passive subject does the visiting
             subj = [c for c in v.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WP", "WDT")]
@@ -246,9 +248,8 @@ def condition_parties(verb: Token) -> list[Token]:
             m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children
         ):
             continue
-        agent = [p for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-        out += [t for s in agent or subj for t in agents_in(s)]
+        out += [t for s in passive_agents(c) or subj for t in agents_in(s)]
     return unique(out)
 
 
@@ -306,13 +307,7 @@ def _noun_actors(tok: Token) -> list[Token]:
         for c in tok.children
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
     ]
-    agent = [
-        p
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "by"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    agent = prep_objects(tok, "by")
     if poss and poss[0].tag_ == "PRP$" and tok.dep_ == "dobj":
         # "the ILO reiterated its demand": "its" is the subject of the verb that holds it
         subj = [c for c in tok.head.children if c.dep_ in SUBJ]
@@ -321,13 +316,7 @@ def _noun_actors(tok: Token) -> list[Token]:
         poss = [holder]  # "a Saudi-led strike"
     if not poss and not agent and {tok.lemma_.lower(), tok.lower_} & _MUTUAL_FIGHTS:
         # "clashes between Kurdish fighters and Turkish troops": both sides fought
-        agent = [
-            p
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "between"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
+        agent = prep_objects(tok, "between")
     return [t for a in (poss or agent) for t in with_conjuncts(a)]
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newsgraph.extract.lexicon import words
+from newsgraph.extract.participants import prep_objects
 from newsgraph.extract.plover import BUILD_UP, MILITARY_OBJECTS, SHARED_KNOWLEDGE, Trigger
 
 if TYPE_CHECKING:
@@ -226,10 +227,7 @@ def _to_refugees(tok: Token) -> bool:
     """ "opened its borders to refugees", "… to displaced Afghans"."""
     return any(
         t.lemma_.lower() in _DISPLACED or t.lower_ in _DISPLACED
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "to"
-        for p in c.children
-        if p.dep_ == "pobj"
+        for p in prep_objects(tok, "to")
         for t in (p, *(m for m in p.children if m.dep_ == "amod"))
     )
 
@@ -244,13 +242,7 @@ def _insulting(name: Token) -> bool:
 
 def _pobjs(tok: Token, *preps: str) -> set[str]:
     """Lemmas of the objects of a word's prepositions `preps` ("took to the streets": street)."""
-    return {
-        p.lemma_.lower()
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in preps
-        for p in c.children
-        if p.dep_ == "pobj"
-    }
+    return {p.lemma_.lower() for p in prep_objects(tok, *preps)}
 
 
 def _on_a_position(tok: Token) -> bool:

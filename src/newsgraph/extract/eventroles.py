@@ -13,7 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.actors import ActorCode, code_span, context_country, transnational
+from newsgraph.extract.actors import (
+    ActorCode,
+    code_span,
+    context_country,
+    first_conjunct,
+    transnational,
+)
 from newsgraph.extract.coref import PERSON_HEADS
 from newsgraph.extract.eventparse import PROTEST_CUES, Candidate, against
 from newsgraph.extract.lexicon import words
@@ -24,6 +30,7 @@ from newsgraph.extract.participants import (
     agents_in,
     held_by,
     np_range,
+    prep_objects,
     role_bearer,
     unique,
 )
@@ -136,12 +143,14 @@ class Mentions:
             if c.dep_ == "poss"
         ]
         modifier: str | None = None
+        # "Russian officials", "Israeli rockets": the group or weapon is the modifier's
+        stands_for = tok.lemma_.lower() in AGENT_HEADS or held_by(tok) is not None
         for s, e, _, ent in self.index.at(lo, hi):
             if any(s < oe and os < e for os, oe in owners):
                 continue
             if s <= tok.idx < e:
                 return ent.id
-            if tok.lemma_.lower() in AGENT_HEADS or held_by(tok) is not None:
+            if stands_for:
                 modifier = modifier or ent.id
         for c in tok.children:
             if c.dep_ == "appos" and (found := self.entity_for(doc, c)):
@@ -194,12 +203,7 @@ def assign_roles(
         # "complained to the UN about Israeli raids": the accused is what it is about,
         # whom it was said to is the venue.
         accused = [
-            a
-            for p in cand.verb.children
-            if p.dep_ == "prep" and p.lower_ in ("about", "over", "against")
-            for o in p.children
-            if o.dep_ == "pobj"
-            for a in agents_in(o)
+            a for o in prep_objects(cand.verb, "about", "over", "against") for a in agents_in(o)
         ]
         recipients = accused or recipients
     if place is None:
@@ -255,7 +259,7 @@ def place_of(doc: Doc, cand: Candidate, mentions: Mentions) -> str | None:
 def _holder_outside(tok: Token) -> Token | None:
     """Who holds a post or weapon when its phrase names them after it ("a camp for refugees")."""
     holder = held_by(tok)
-    return holder if holder is not None and holder.i > np_range(tok)[1] - 1 else None
+    return holder if holder is not None and holder.i >= np_range(tok)[1] else None
 
 
 def _moved_to(tok: Token, verb: Token, towards: tuple[str, ...]) -> list[Token] | None:
@@ -281,8 +285,7 @@ def _moved_to(tok: Token, verb: Token, towards: tuple[str, ...]) -> list[Token] 
 def with_head(tok: Token) -> Token | None:
     """The word a participant's "with" hangs on, when it is (a conjunct of) the object of
     "with": "agreed" in "agreed with X", "negotiate" in "offered to negotiate with X"."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok)
     return tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "with" else None
 
 

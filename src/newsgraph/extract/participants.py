@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from newsgraph.extract.actors import first_conjunct
 from newsgraph.extract.coref import PERSON_HEADS
 from newsgraph.extract.lexicon import words
 from newsgraph.extract.plover import NOUNS, PHRASAL, VERBS, Trigger
@@ -52,19 +53,29 @@ HELD = words(
 )
 
 
+def prep_objects(tok: Token, *preps: str) -> list[Token]:
+    """Objects of a word's prepositions among `preps`: X in "tens of X", "a camp for X"."""
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def passive_agents(tok: Token) -> list[Token]:
+    """The "by X" of a passive verb ("were met by the authorities")."""
+    return [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
 def participant(tok: Token) -> Token:
     """The word that names a participant: through "tens of thousands of X" to X, and from a
     reporting clause's "it"/"they" to the subject that reports ("Hungary said it will")."""
     for _ in range(3):
         if tok.lemma_.lower() not in _QUANTITY_HEADS and not tok.like_num:
             break
-        pobj = [
-            p
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
+        pobj = prep_objects(tok, "of")
         if not pobj:
             break
         tok = pobj[0]
@@ -194,7 +205,7 @@ def held_by(tok: Token) -> Token | None:
     # the cabinet's or the troops' own acts as a participant
     by_group = held or (reading is not None and reading.type == "ASSAULT")
     kids = list(tok.children)
-    for holder in (
+    holders = (
         *(
             c
             for c in kids
@@ -214,16 +225,10 @@ def held_by(tok: Token) -> Token | None:
             for m in c.children
             if m.dep_ in ("npadvmod", "compound") and m.ent_type_ in (*_ORIGINS, "ORG")
         ),
-        *(
-            p  # "a camp for Congolese refugees" is theirs
-            for c in kids
-            if held and c.dep_ == "prep" and c.lower_ == "for"
-            for p in c.children
-            if p.dep_ == "pobj" and is_agent(p)
-        ),
-    ):
-        return holder
-    return None
+        # "a camp for Congolese refugees" is theirs
+        *(p for p in (prep_objects(tok, "for") if held else ()) if is_agent(p)),
+    )
+    return holders[0] if holders else None
 
 
 # Prepositions whose objects a phrase stands for: "calls by X", "the suppression of X".
@@ -248,18 +253,9 @@ def agents_in(tok: Token, depth: int = 2) -> list[Token]:
             found.append(tok)  # "Kampuchean guerrilla camps" stand for the guerrillas
         elif c.dep_ == "acl":
             # "the demonstration staged by students", "property seized by government forces"
-            found += [
-                t
-                for a in c.children
-                if a.dep_ == "agent"
-                for p in a.children
-                if p.dep_ == "pobj"
-                for t in agents_in(p, depth - 1)
-            ]
+            found += [t for p in passive_agents(c) for t in agents_in(p, depth - 1)]
         elif c.dep_ == "prep" and c.lower_ in _STANDS_FOR:
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    found += agents_in(p, depth - 1)
+            found += [t for p in c.children if p.dep_ == "pobj" for t in agents_in(p, depth - 1)]
     return found
 
 
@@ -272,8 +268,7 @@ def role_bearer(tok: Token) -> Token | None:
     holder = held_by(tok)
     if holder is not None and holder.lemma_.lower() in AGENT_HEADS:
         return holder  # "a Macedonian army base": the army's
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok)
     noun = tok.head
     if tok.dep_ in MODIFIER_DEPS and noun.lemma_.lower() in AGENT_HEADS:
         return noun

@@ -232,6 +232,23 @@ def test_gsr_reciprocal_is_an_unordered_set_and_compound_needs_every_member():
     assert marked.reciprocal
 
 
+def test_gsr_mutual_prediction_meets_a_directional_gold():
+    text = "India and Pakistan agreed to a ceasefire."
+    gold = _gold(text, "AGREE", [("India", "IND", "")], [("Pakistan", "PAK", "")])
+    assert not gold.reciprocal
+    words = word_spans(text)
+    mutual = PredEvent("AGREE", (_named(text, "India"), _named(text, "Pakistan")))
+    assert score_gsr(gold, [mutual], words, QUAD).tuple_ok
+    # Only symmetric types read "A and B did it" as mutual.
+    accuse = _gold(text, "ACCUSE", [("India", "IND", "")], [("Pakistan", "PAK", "")])
+    both = PredEvent("ACCUSE", (_named(text, "India"), _named(text, "Pakistan")))
+    res = score_gsr(accuse, [both], words, QUAD)
+    assert (res.actor_ok, res.tuple_ok) == (True, False)
+    # A mutual event that lacks the gold recipient still fails.
+    alone = PredEvent("AGREE", (_named(text, "India"),))
+    assert not score_gsr(gold, [alone], words, QUAD).tuple_ok
+
+
 def test_gsr_empty_recipient_is_optional_but_counted():
     text = "Syria offered aid to Lebanon."
     gold = _gold(text, "AID", [("Syria", "SYR", "")])

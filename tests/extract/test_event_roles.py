@@ -98,6 +98,16 @@ Bosnian militias have sworn to fight until they control the valley.
 The Moldovan rebels vowed to attack the capital.
 
 The Danish and Dutch envoys exchanged views on relations between the two countries and the regional security situation.
+
+The Latvian government freed a former opposition candidate who was jailed in 2019.
+
+The Estonian president telephoned the Lithuanian prime minister on Monday to express his support for Vilnius.
+
+The envoy visited Warsaw on Friday.
+
+Police fired tear gas at students in Riga.
+
+The minister met his Danish counterpart on Wednesday.
 """
 
 
@@ -425,3 +435,31 @@ def test_an_announced_refusal_is_a_rejection_not_a_negation(processor: Processor
     # In a question about what would be refused, nothing has been refused yet.
     asked = [e for e in later if e.trigger.text == "accept"]
     assert asked and all(e.negated for e in asked)
+
+
+def test_a_relative_clauses_passive_subject_suffered_it(result: ResultDocument) -> None:
+    jailed = _event(result, "jailed", "COERCE")
+    assert not jailed.actor_spans
+    assert _spans(jailed.recipient_spans) == {"a former opposition candidate"}
+
+
+def test_a_call_to_express_support_is_support_for_the_one_called(
+    result: ResultDocument,
+) -> None:
+    express = _event(result, "express", "SUPPORT")
+    assert _spans(express.recipient_spans) == {"the Lithuanian prime minister"}
+
+
+def test_a_visitor_or_a_counterpart_is_not_given_the_hosts_country(
+    result: ResultDocument,
+) -> None:
+    visited = _event(result, "visited", "CONSULT")
+    assert not any(c.startswith("POL") for c in visited.actor_codes)
+    met = _event(result, "met", "CONSULT")
+    codes = dict(zip((s.text for s in met.actor_spans), met.actor_codes, strict=True))
+    assert not codes.get("The minister", "").startswith("DNK"), met.actor_codes
+
+
+def test_people_in_a_capital_keep_their_own_sector(result: ResultDocument) -> None:
+    fired = _event(result, "fired", "ASSAULT")
+    assert fired.recipient_codes == ("LVAEDU",)

@@ -47,6 +47,10 @@ _ADDRESSING = frozenset(
 )
 
 
+# Contact verbs whose purpose clause is said to the one contacted.
+_CONTACT = words("call phone telephone ring meet visit receive summon contact host")
+
+
 def reading_of(tok: Token) -> Trigger | None:
     """What a word says as an event trigger: its reading in context, else the lexicon's."""
     return context_reading(tok, is_agent) or lexicon_reading(tok)
@@ -105,6 +109,8 @@ def _subjects(verb: Token) -> list[Token]:
             v = v.head
         elif v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ in ("VBG", "VB")):
             head = v.head
+            if v is verb and any(c.dep_ == "nsubjpass" for c in v.children):
+                break  # "a candidate who was jailed": the noun suffered it, no one named did it
             if (v.dep_ == "acl" or v.tag_ == "VB") and not is_agent(head):
                 # "issued a declaration demanding …", "converged for a rally to protest …":
                 # the document or gathering speaks for whoever issued or joined it
@@ -189,6 +195,8 @@ def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> 
             ):
                 # "sent troops to Belarus" parses "to" itself as the dative
                 heads = [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
+                if c.tag_ in ("WP", "WDT") and src.dep_ == "relcl":
+                    heads = [src.head]  # "a candidate who was jailed": the candidate
                 for t in (t for h in heads for t in with_conjuncts(h)):
                     out += agents_in(t)
             elif (
@@ -380,6 +388,15 @@ def candidates(sent: Span) -> list[Candidate]:
     # "refused to meet X", "agreed to cooperate with X": X is the governing event's recipient too
     by_trigger = {c.trigger.i: c for c in out}
     for c in out:
+        if not c.recipients and c.verb.dep_ == "advcl" and c.verb.head.lemma_ in _CONTACT:
+            # "called the president to express support": said to whom the call reached
+            c.recipients = [
+                participant(t)
+                for o in c.verb.head.children
+                if o.dep_ == "dobj"
+                for t in with_conjuncts(o)
+                if is_agent(t) and participant(t) not in c.actors
+            ]
         if c.governor is not None and (g := by_trigger.get(c.governor.i)) and not g.recipients:
             g.recipients = list(c.recipients)
     return out

@@ -76,24 +76,29 @@ class Mentions:
     def __init__(self, entities: Sequence[Entity]) -> None:
         self.index = MentionIndex(entities)
         self.by_id = {e.id: e for e in entities}
-        self.codes: dict[int, str] = {}
-        """Participant codes by head token: a subject takes part in several events."""
+        self.codes: dict[tuple[int, bool], str] = {}
+        """Participant codes by head token and `situated`: a subject takes part in several
+        events."""
 
-    def code(self, doc: Doc, tok: Token) -> str:
-        """Country + primary sector of a participant: its entity's, else its own words'."""
+    def code(self, doc: Doc, tok: Token, *, situated: bool = True) -> str:
+        """Country + primary sector of a participant: its entity's, else its own words'; with
+        `situated`, one with no country of its own takes the one its sentence names most."""
         if (holder := _holder_outside(tok)) is not None:
-            return self.code(doc, holder)  # "a camp for Congolese refugees": theirs
-        if tok.i not in self.codes:
+            return self.code(doc, holder, situated=situated)  # "a camp for Congolese refugees"
+        key = (tok.i, situated)
+        if key not in self.codes:
             eid = self.entity_for(doc, tok)
             ent = self.by_id.get(eid) if eid else None
             if ent is not None and (ent.country or ent.sector):
                 sector = ent.sector
-                if not sector and (bearer := role_bearer(tok)) is not None:
+                named = any(m.start <= tok.idx < m.end for m in ent.mentions)
+                if (not sector or not named) and (bearer := role_bearer(tok)) is not None:
                     # "Russian officials", "Hungarian and Romanian officials": the country is
-                    # the adjective's, the sector the noun's.
+                    # the adjective's, the sector the noun's; "students in Ankara" are not
+                    # the capital's government
                     own = code_span(doc[slice(*np_range(bearer))])
-                    sector = own.sector if own is not None else None
-                self.codes[tok.i] = (ent.country or "") + (sector or "")
+                    sector = (own.sector if own is not None else None) or sector
+                self.codes[key] = (ent.country or "") + (sector or "")
             else:
                 start, end = np_range(tok)
                 np = doc[start:end]
@@ -103,20 +108,27 @@ class Mentions:
                     if any(t.ent_type_ or t.lemma_.lower() in AGENT_HEADS for t in np)
                     else None
                 )
-                if coded is not None and coded.country is None and not transnational(np, coded):
+                if (
+                    situated
+                    and coded is not None
+                    and coded.country is None
+                    and not transnational(np, coded)
+                ):
                     # "Ethnic Albanians", "rebels in Darfur": coded where they act
                     coded = ActorCode(context_country(np), coded.sectors)
-                self.codes[tok.i] = ((coded.country or "") + (coded.sector or "")) if coded else ""
-        return self.codes[tok.i]
+                self.codes[key] = ((coded.country or "") + (coded.sector or "")) if coded else ""
+        return self.codes[key]
 
-    def placed_codes(self, doc: Doc, toks: Sequence[Token], place: str | None) -> list[str]:
-        """`code` of each participant; one with no country of its own is placed where the
-        event happened ("students at the university in Sivas" are Turkish), as the GSR
-        codes domestic actors."""
-        where = self.by_id[place].country if place in self.by_id else None
+    def placed_codes(
+        self, doc: Doc, toks: Sequence[Token], place: str | None, *, situated: bool = True
+    ) -> list[str]:
+        """`code` of each participant; with `situated`, one with no country of its own is
+        placed where the event happened ("students at the university in Sivas" are
+        Turkish), as the GSR codes domestic actors, else where its sentence points."""
+        where = self.by_id[place].country if situated and place in self.by_id else None
         out = []
         for t in toks:
-            c = self.code(doc, t)
+            c = self.code(doc, t, situated=situated)
             # "it", "its defense chief": someone else's, wherever the event took place
             owned = t.pos_ == "PRON" or any(k.dep_ == "poss" for k in t.children)
             if (

@@ -198,7 +198,8 @@ class EventExtractor:
                 )
         actor_ids = ids_of(doc, actors, mentions)
         recipient_ids = [r for r in ids_of(doc, recipients, mentions) if r not in actor_ids]
-        actor_codes = mentions.placed_codes(doc, actors, place)
+        # a visitor or a delegate at talks is not from where they took place
+        actor_codes = mentions.placed_codes(doc, actors, place, situated=event_type != "CONSULT")
         recipient_codes = mentions.placed_codes(doc, recipients, place)
         coding = code(event_type, mode)
         return Event(

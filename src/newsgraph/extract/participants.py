@@ -35,8 +35,15 @@ AGENT_HEADS = PERSON_HEADS | words(
     "militia junta dissident opponent voter militiaman policeman serviceman trooper marine "
     "sailor pilot commando sniper tribesman warlord warship vessel frigate destroyer submarine "
     "warplane jet drone helicopter employee ally seeker migrant miner teacher doctor nurse man woman "
-    "detainee hostage captive staff family"
+    "detainee hostage captive staff family candidate critic foreigner journalist reporter "
+    "passenger tourist pilgrim veteran priest cleric monk missionary businessman investor "
+    "suspect convict inmate victim survivor child crew crewman fisherman smuggler trafficker "
+    "protestor politician colonel captain sheikh spy settler immigrant kidnapper pirate "
+    "poacher gang cartel sect tribe clan clergy bishop imam rabbi scientist engineer "
+    "contractor consultant delegate athlete player"
 )
+# Adjectives as often as nouns: a person only as a noun ("British nationals").
+_NOUN_AGENTS = words("national")
 # "Tens of thousands of students", "a group of refugees": the people are in the "of" phrase.
 _QUANTITY_HEADS = words(
     "ten tens hundred hundreds thousand thousands million millions dozen dozens number group "
@@ -188,6 +195,7 @@ def is_agent(tok: Token) -> bool:
         tok.pos_ == "PROPN"
         or tok.ent_type_ in ACTOR_TYPES
         or tok.lemma_.lower() in AGENT_HEADS
+        or (tok.pos_ == "NOUN" and tok.lemma_.lower() in _NOUN_AGENTS)
         or tok.lower_ in PERSONAL
         or held_by(tok) is not None
     )

@@ -30,8 +30,8 @@ same primary sector (its first 3 letters, CIV read as CVL; "***" is not scored).
 are found in the ingested text by search (case-sensitive, then not; "U.S. ... negotiators"
 spans its parts); a text not found can only match by code. Reciprocal gold (SRC/TAR markup,
 or AGREE/CONSULT/COOPERATE with no recipient) compares unordered participant sets: actors and
-recipients on both sides; so does a predicted AGREE/CONSULT/COOPERATE with no recipient (a
-mutual event, every party an actor), against any gold. Member recall counts matched members of the best event; country
+recipients on both sides; so does a predicted event with several actors and no recipient
+(the extractor's mutual reading, "A and B signed a deal"), against any gold. Member recall counts matched members of the best event; country
 and sector recall count gold members whose code alone (country; country and sector) is met by
 a participant of some event of the gold type, on the same sides as above.
 
@@ -336,9 +336,9 @@ def _sides(
     if gold.reciprocal:
         both = ev.actors + ev.recipients
         return both, both
-    if ev.type in RECIPROCAL_TYPES and not ev.recipients:
-        # "A and B met" is the mutual reading the extractor gives a meeting (every party an
-        # actor); it says what the gold's "A met B" says.
+    if len(ev.actors) > 1 and not ev.recipients:
+        # "A and B met", "A and B signed a deal": the extractor's mutual reading (every party
+        # an actor, as the issue asks of a meeting) says what the gold's "A met B" says.
         return ev.actors, ev.actors
     return ev.actors, ev.recipients
 

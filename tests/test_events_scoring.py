@@ -239,9 +239,11 @@ def test_gsr_mutual_prediction_meets_a_directional_gold():
     words = word_spans(text)
     mutual = PredEvent("AGREE", (_named(text, "India"), _named(text, "Pakistan")))
     assert score_gsr(gold, [mutual], words, QUAD).tuple_ok
-    # Only symmetric types read "A and B did it" as mutual.
+    # A recipient of its own makes an event directional again.
     accuse = _gold(text, "ACCUSE", [("India", "IND", "")], [("Pakistan", "PAK", "")])
-    both = PredEvent("ACCUSE", (_named(text, "India"), _named(text, "Pakistan")))
+    both = PredEvent(
+        "ACCUSE", (_named(text, "India"), _named(text, "Pakistan")), (_named(text, "ceasefire"),)
+    )
     res = score_gsr(accuse, [both], words, QUAD)
     assert (res.actor_ok, res.tuple_ok) == (True, False)
     # A mutual event that lacks the gold recipient still fails.

@@ -108,6 +108,12 @@ The envoy visited Warsaw on Friday.
 Police fired tear gas at students in Riga.
 
 The minister met his Danish counterpart on Wednesday.
+
+The Latvian rebels said they will not begin talks with the Latvian government until the prisoners are released.
+
+Two Estonian men were arrested and charged with smuggling.
+
+The Finnish president lifted travel restrictions imposed on the former Swedish premier.
 """
 
 
@@ -463,3 +469,27 @@ def test_a_visitor_or_a_counterpart_is_not_given_the_hosts_country(
 def test_people_in_a_capital_keep_their_own_sector(result: ResultDocument) -> None:
     fired = _event(result, "fired", "ASSAULT")
     assert fired.recipient_codes == ("LVAEDU",)
+
+
+def test_refusing_talks_with_someone_rejects_them(result: ResultDocument) -> None:
+    talks = _event(result, "talks", "REJECT")
+    assert _spans(talks.actor_spans) == {"The Latvian rebels"}
+    assert _spans(talks.recipient_spans) == {"the Latvian government"}
+
+
+def test_a_passive_condition_is_not_done_by_the_main_clauses_subject(
+    result: ResultDocument,
+) -> None:
+    released = [e for e in result.events if e.trigger.text == "released"]
+    assert all("The Latvian rebels" not in _spans(e.actor_spans) for e in released)
+
+
+def test_a_second_passive_verb_shares_the_first_ones_patient(result: ResultDocument) -> None:
+    charged = _event(result, "charged", "ACCUSE")
+    assert _spans(charged.recipient_spans) == {"Two Estonian men"}
+    assert not charged.actor_spans
+
+
+def test_lifting_a_measure_imposed_on_someone_is_done_for_them(result: ResultDocument) -> None:
+    lifted = [e for e in result.events if e.trigger.text == "lifted"]
+    assert lifted and _spans(lifted[0].recipient_spans) == {"the former Swedish premier"}

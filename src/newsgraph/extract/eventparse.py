@@ -71,15 +71,23 @@ class Candidate:
 def _subjects(verb: Token) -> list[Token]:
     seen: set[int] = set()
     v: Token | None = verb
+    via = ""
     for _ in range(4):
         if v is None:
             break
         subj = [c for c in v.children if c.dep_ in SUBJ]
         agent = passive_agents(v)
-        if v is not verb and not subj and not agent:
+        if via == "xcomp" and not subj and not agent:
             # "he is expected to visit": a raising verb's passive subject does the visiting
             subj = [c for c in v.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WP", "WDT")]
         found = agent or subj
+        if (
+            not found
+            and v is verb
+            and v.dep_ in ("advcl", "relcl")
+            and any(c.dep_ == "nsubjpass" for c in v.children)
+        ):
+            break  # "until the prisoners are released", "a candidate who was jailed": by whom?
         if found:
             out = []
             for s in found:
@@ -106,11 +114,9 @@ def _subjects(verb: Token) -> list[Token]:
                 "order",
             ):
                 return with_conjuncts(objs[0])
-            v = v.head
+            via, v = v.dep_, v.head
         elif v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ in ("VBG", "VB")):
             head = v.head
-            if v is verb and any(c.dep_ == "nsubjpass" for c in v.children):
-                break  # "a candidate who was jailed": the noun suffered it, no one named did it
             if (v.dep_ == "acl" or v.tag_ == "VB") and not is_agent(head):
                 # "issued a declaration demanding …", "converged for a rally to protest …":
                 # the document or gathering speaks for whoever issued or joined it
@@ -190,6 +196,14 @@ def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> 
                     continue  # "declared a state of emergency": the frame, not a party
                 for t in with_conjuncts(c):
                     themes += agents_in(t)
+                # "lifted restrictions imposed on X": the measure's target
+                out += [
+                    t
+                    for a in c.children
+                    if a.dep_ == "acl" and a.tag_ == "VBN"
+                    for p in prep_objects(a, "on", "against")
+                    for t in agents_in(p)
+                ]
             elif (c.dep_ in ("dative", "iobj") and c.i != trigger.i) or (
                 c.dep_ == "nsubjpass" and src.i == verb.i
             ):
@@ -235,6 +249,13 @@ def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> 
                 ]
             elif c.dep_ == "xcomp" and lexicon_reading(c) is None:
                 out += _recipients(c, c)
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in SUBJ for c in verb.children)
+    ):
+        # "were arrested and charged": the second verb's patient is the first's
+        out += [t for c in verb.head.children if c.dep_ == "nsubjpass" for t in agents_in(c)]
     return unique(out)
 
 

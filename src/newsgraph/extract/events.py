@@ -52,7 +52,7 @@ from newsgraph.extract.participants import (
     np_range,
     participant,
 )
-from newsgraph.extract.plover import MILITARY_OBJECTS, QUAD, TRUCES, code
+from newsgraph.extract.plover import MILITARY_OBJECTS, QUAD, RECIPROCAL, TRUCES, code
 from newsgraph.extract.quotes import quote_containing
 from newsgraph.extract.timex import timex_in
 from newsgraph.schema import CharSpan, Entity, Event, EventDate, Quote, Timex
@@ -177,6 +177,12 @@ class EventExtractor:
         elif negated and QUAD[event_type] in (1, 2, 3) and announced_refusal(cand.verb):
             # "France will not lift the ban", "said it would not meet their demands": a refusal
             # announced, which happened; PLOVER codes it REJECT (CAMEO 12), not as a negation.
+            if event_type in RECIPROCAL:
+                # "will not begin talks with X": X is refused, not a party to the refusal
+                refused = [a for a in actors if with_head(a) is not None]
+                if refused and len(refused) < len(actors):
+                    actors = [a for a in actors if a not in refused]
+                    recipients = refused + [r for r in recipients if r not in refused]
             event_type, mode = "REJECT", None
             negated = future = hypothetical = False
             if not recipients:

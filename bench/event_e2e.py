@@ -17,8 +17,10 @@ from typing import IO, TYPE_CHECKING, Any
 
 from bench.entities import gsr_half, ratio
 from bench.event_scoring import (
+    HeadFinder,
     Participant,
     PredEvent,
+    Span,
     gold_event,
     plv_quad,
     score_gsr,
@@ -27,6 +29,8 @@ from bench.event_scoring import (
 )
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from newsgraph import Article, Processor, ResultDocument
     from newsgraph.schema import CharSpan
 
@@ -112,6 +116,19 @@ def run_pipeline(
         yield result
 
 
+def head_finder(doc: Doc) -> HeadFinder:
+    """The syntactic head word of a span of `doc`'s text."""
+
+    def head(span: Span) -> Span | None:
+        found = doc.char_span(*span, alignment_mode="expand")
+        if found is None or not len(found):
+            return None
+        root = found.root
+        return (root.idx, root.idx + len(root))
+
+    return head
+
+
 def describe(events: Sequence[PredEvent]) -> list[dict[str, Any]]:
     def side(ps: Sequence[Participant]) -> list[str]:
         return [f"{p.name} [{p.country or '-'}/{','.join(p.sectors) or '-'}]" for p in ps]
@@ -140,9 +157,12 @@ def recall_at_sentence(
     n: Counter[str] = Counter()
     by_type: dict[str, Counter[str]] = defaultdict(Counter)
     items = [(r["id"], r["text"], None) for r in records]
+    from newsgraph.nlp import load_nlp
+
+    nlp = load_nlp()
     for rec, result in zip(records, run_pipeline(processor, items, n), strict=True):
         text = result.article.text if result else as_article(rec["text"])
-        gold = gold_event(rec, text)
+        gold = gold_event(rec, text, head_finder(nlp(text)))
         preds = predicted_events(result) if result else []
         if label is not None:
             preds = [dataclasses.replace(e, type=label(e.type)) for e in preds]

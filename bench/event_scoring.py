@@ -23,7 +23,9 @@ not happen). Only recall@sentence is scored, since the gold codes one of possibl
   and a predicted recipient there is only counted as "extra recipient".
 A gold member is matched by a predicted participant when (a) a span of it (the event's
 actor/recipient span, or a mention of its entity) overlaps the gold text with the same head
-(approximated by the last word) or word IoU >= 0.5, or (b) the codes agree: same country
+(the prediction's last word is the gold's last word or the gold's syntactic head in a spaCy
+parse of the text: "two ex-ministers who served in …" is headed by "ex-ministers") or word
+IoU >= 0.5, or (b) the codes agree: same country
 (gold CAMEO codes mapped by bench/entities.py, JAP -> JPN …; a gold IGO/NGO/IMG/ISM, which
 names only the category, takes any organisation code) and, when the gold has a sector, the
 same primary sector (its first 3 letters, CIV read as CVL; "***" is not scored). Gold texts
@@ -48,7 +50,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -196,11 +198,14 @@ def _words_in(span: Span, words: Sequence[Span]) -> set[int]:
     return {i for i, (a, b) in enumerate(words) if a < span[1] and b > span[0]}
 
 
-def span_match(pred: Span, gold: Span, words: Sequence[Span]) -> bool:
-    """Same last word (the head of an English NP, mostly), or word IoU >= 0.5."""
+def span_match(pred: Span, gold: Span, words: Sequence[Span], head: Span | None = None) -> bool:
+    """Same last word (the head of an English NP, mostly), the prediction's last word the gold's
+    syntactic `head` ("two ex-ministers who served …": "ex-ministers"), or word IoU >= 0.5."""
     p, g = _words_in(pred, words), _words_in(gold, words)
     if not p or not g:
         return False
+    if head is not None and max(p) in _words_in(head, words) and max(p) in g:
+        return True
     return max(p) == max(g) or len(p & g) / len(p | g) >= 0.5
 
 
@@ -236,6 +241,8 @@ class GoldActor:
     """"country", "org" (IGO, NGO, IMG, ISM) or "unknown" (no usable code)."""
     code: str
     sector: str | None = None
+    head: Span | None = None
+    """The gold text's syntactic head word, when the bench has a parse of the text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,15 +263,21 @@ class PredEvent:
     negated: bool = False
 
 
-def gold_actor(item: Mapping[str, Any], text: str) -> GoldActor:
+HeadFinder = Callable[[Span], "Span | None"]
+"""The syntactic head word of a span of the text (from a dependency parse)."""
+
+
+def gold_actor(item: Mapping[str, Any], text: str, heads: HeadFinder | None = None) -> GoldActor:
     code = item.get("code") or ""
     kind, norm = gold_country(code) if code else ("unknown", "")
+    span = locate(text, item["text"])
     return GoldActor(
         text=item["text"],
-        span=locate(text, item["text"]),
+        span=span,
         kind=kind,
         code=norm,
         sector=gold_sector(item.get("sector") or ""),
+        head=heads(span) if heads is not None and span is not None else None,
     )
 
 
@@ -282,7 +295,9 @@ def code_match(pred: Participant, gold: GoldActor, *, sector: bool = True) -> bo
 
 
 def member_match(pred: Participant, gold: GoldActor, words: Sequence[Span]) -> bool:
-    if gold.span is not None and any(span_match(s, gold.span, words) for s in pred.spans):
+    if gold.span is not None and any(
+        span_match(s, gold.span, words, gold.head) for s in pred.spans
+    ):
         return True
     return code_match(pred, gold)
 
@@ -300,14 +315,14 @@ class GoldEvent:
     reciprocal: bool
 
 
-def gold_event(rec: Mapping[str, Any], text: str) -> GoldEvent:
+def gold_event(rec: Mapping[str, Any], text: str, heads: HeadFinder | None = None) -> GoldEvent:
     """One GSR record, its actor texts located in `text` (the article text after ingest)."""
-    recipients = tuple(gold_actor(a, text) for a in rec["recipient"])
+    recipients = tuple(gold_actor(a, text, heads) for a in rec["recipient"])
     return GoldEvent(
         id=rec["id"],
         type=rec["event"],
         quad=int(rec["quad"]),
-        actors=tuple(gold_actor(a, text) for a in rec["actor"]),
+        actors=tuple(gold_actor(a, text, heads) for a in rec["actor"]),
         recipients=recipients,
         reciprocal="SRC/TAR" in str(rec.get("markup", ""))
         or (rec["event"] in RECIPROCAL_TYPES and not recipients),

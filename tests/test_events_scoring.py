@@ -122,6 +122,17 @@ def test_span_match_by_head_or_iou():
     assert not span_match((0, 0), gold, words)
 
 
+def test_span_match_by_the_golds_syntactic_head():
+    text = "A court freed two ex-ministers who served in the old government."
+    words = word_spans(text)
+    gold = _span(text, "two ex-ministers who served in the old government")
+    head = _span(text, "ex-ministers")
+    assert span_match(_span(text, "two ex-ministers"), gold, words, head)
+    assert not span_match(_span(text, "two ex-ministers"), gold, words)  # last word differs
+    # A prediction ending elsewhere inside the gold is not its head.
+    assert not span_match(_span(text, "the old"), gold, words, head)
+
+
 def test_locate():
     text = "Iraqi officials said Iraq and U.S. envoys met the  Russian negotiators."
     # Whole words first: not the "Iraq" inside "Iraqi".

@@ -187,6 +187,26 @@ def _found(text: str) -> list[tuple[str, str, str | None, list[str], list[str]]]
             "The rebels said they laid down their weapons in Velmora on Sunday.",
             ("laid", "RETREAT", None, ["rebels"], []),  # "they" is the rebels
         ),
+        (
+            "The Castavian government said Ardenian militants were responsible for the bombing.",
+            ("said", "ACCUSE", None, ["government"], ["militants"]),
+        ),
+        (
+            "Ardenian troops have begun leaving Castavia.",
+            ("leaving", "RETREAT", None, ["troops"], ["Castavia"]),
+        ),
+        (
+            "Velmora let free three activists after the protests.",
+            ("let", "RETREAT", "release", ["Velmora"], ["activists"]),
+        ),
+        (
+            "The Castavian army drew sharp criticism from rights groups.",
+            ("criticism", "ACCUSE", None, ["groups"], ["army"]),
+        ),
+        (
+            "The flood victims received aid from Ardenia.",
+            ("aid", "AID", None, ["Ardenia"], ["victims"]),
+        ),
     ],
 )
 def test_context_gives_the_reading(text: str, expected: tuple[object, ...]):
@@ -219,6 +239,9 @@ def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
         "The rebels laid down conditions for the talks.",
         # force against an ill is no attack on anyone
         "Castavian doctors are fighting the cholera epidemic in Velmora.",
+        # receiving goods hosts no one
+        "The hospital received new beds last week.",
+        "The tourists have begun leaving the beach.",
     ],
 )
 def test_no_event_without_the_context(text: str):

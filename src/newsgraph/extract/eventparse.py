@@ -328,6 +328,13 @@ _FRAME_NOUNS = words("effort mission campaign drive bid initiative operation att
 _MUTUAL_FIGHTS = words("clash fighting battle war skirmish confrontation hostility")
 
 
+# Event nouns whose "from" phrase names who acted; verbs whose subject undergoes the event.
+_FROM_SOURCE = words(
+    "criticism condemnation pressure warning threat demand appeal support praise aid assistance"
+)
+_UNDERGO = words("face draw receive attract suffer endure")
+
+
 def _noun_actors(tok: Token) -> list[Token]:
     """Who an event noun's own phrase says acted: a possessor ("Russia's invasion"), a
     nationality or name before it ("Palestinian riots"), or a "by" phrase."""
@@ -343,6 +350,8 @@ def _noun_actors(tok: Token) -> list[Token]:
         return [t for c in subj for t in with_conjuncts(c) if t.pos_ != "PRON"]
     if not poss and not agent and (holder := held_by(tok)) is not None:
         poss = [holder]  # "a Saudi-led strike"
+    if not poss and not agent and tok.lemma_.lower() in _FROM_SOURCE:
+        agent = prep_objects(tok, "from")  # "criticism from the U.N.", "aid from Japan"
     if not poss and not agent and {tok.lemma_.lower(), tok.lower_} & _MUTUAL_FIGHTS:
         # "clashes between Kurdish fighters and Turkish troops": both sides fought
         agent = prep_objects(tok, "between")
@@ -388,10 +397,15 @@ def candidates(sent: Span) -> list[Candidate]:
             else:
                 cand = Candidate(tok, tok, reading)
                 cand.actors = _noun_actors(tok)
+                if not cand.actors and tok.dep_ == "dobj" and head.lemma_ in _UNDERGO:
+                    cand.actors = prep_objects(head, "from")  # "received aid from Japan"
                 if not cand.actors:
                     continue
             framed = tok.dep_ == "compound" and cand.verb.i == head.head.i
             cand.recipients = _recipients(cand.verb, head if framed else tok, reading)
+            if tok.dep_ == "dobj" and head.lemma_ in _UNDERGO:
+                # "Iran faces criticism from the U.N.": Iran is criticised
+                cand.recipients += _subjects(head)
         else:
             cand = Candidate(tok, tok, reading)
             cand.actors = _subjects(tok)

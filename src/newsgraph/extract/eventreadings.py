@@ -48,6 +48,10 @@ _TRUCE = Trigger("RETREAT")  # as the lexicon reads "ceasefire"
 _LAWSUIT = Trigger("ACCUSE", "lawsuit")  # CAMEO 115
 _NAME_CALLING = Trigger("ACCUSE", "disapprove")
 _HUMAN_SHIELD = Trigger("ASSAULT", "abduct")  # CAMEO 184, which PLOVER reads as abduction
+_BLAME = Trigger("ACCUSE")  # CAMEO 112, "said X was responsible"
+_PULL_OUT = Trigger("RETREAT")  # CAMEO 0874, "troops began leaving Afghanistan"
+_CULPABLE = words("responsible culpable guilty")
+_BLAMING = words("say claim believe suspect conclude insist allege")
 
 # Missions whose withdrawal is a sanction on the host, not a retreat.
 _MISSIONS = words("peacekeeper observer monitor inspector mission")
@@ -187,10 +191,24 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
         return _PEACEKEEPING
     if lemma == "lay" and objs & _ARMS and any(c.lower_ == "down" for c in tok.children):
         return _DISARM
-    if lemma == "pardon":
-        return _RELEASE
+    if lemma == "pardon" or (
+        lemma in ("let", "set")
+        and any(
+            t.lower_ in ("free", "loose") and (t.head.i == tok.i or t.i == tok.i + 1)
+            for t in tok.subtree
+        )
+    ):
+        return _RELEASE  # "let free activists", "set the hostages free"
     if lemma in ("use", "hold", "keep") and "shield" in _pobjs(tok, "as"):
         return _HUMAN_SHIELD  # "used villagers as human shields"
+    if lemma in _BLAMING and any(
+        c.dep_ == "ccomp"
+        and any(a.dep_ == "acomp" and a.lemma_.lower() in _CULPABLE for a in c.children)
+        for c in tok.children
+    ):
+        return _BLAME  # "said Taliban militants were responsible for the attacks"
+    if lemma == "leave" and _pulls_out(tok):
+        return _PULL_OUT
     if lemma == "call":
         return _call_reading(tok, objs, is_agent)
     return None
@@ -215,6 +233,21 @@ def _call_reading(tok: Token, objs: set[str], is_agent: Callable[[Token], bool])
     if any(c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _COURTESY for c in kids):
         return _PHONE
     return None
+
+
+def _pulls_out(tok: Token) -> bool:
+    """Forces leaving a country: "American troops have begun leaving Afghanistan"."""
+    if not any(c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in tok.children):
+        return False
+    verb = tok
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj:
+            return subj[0].lemma_.lower() in MILITARY_OBJECTS
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return False
 
 
 def _peacekeeping(tok: Token) -> bool:

@@ -40,7 +40,9 @@ AGENT_HEADS = PERSON_HEADS | words(
     "suspect convict inmate victim survivor child crew crewman fisherman smuggler trafficker "
     "protestor politician colonel captain sheikh spy settler immigrant kidnapper pirate "
     "poacher gang cartel sect tribe clan clergy bishop imam rabbi scientist engineer "
-    "contractor consultant delegate athlete player"
+    "contractor consultant delegate athlete player jihadist islamist striker loyalist combatant "
+    "mercenary paramilitary raider assailant shooter looter rioter marcher campaigner unionist "
+    "trader merchant shopkeeper driver medic volunteer donor"
 )
 # Adjectives as often as nouns: a person only as a noun ("British nationals").
 _NOUN_AGENTS = words("national")
@@ -107,6 +109,8 @@ def lexicon_reading(tok: Token) -> Trigger | None:
             for c in tok.children
         ):
             return None  # "called the talks frank" names; "called on X to" asks
+        if lemma == "receive" and any(c.dep_ == "dobj" and not is_agent(c) for c in tok.children):
+            return None  # "received aid" hosts no one; "received the envoy" does
         return VERBS.get(lemma)
     if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):
         # "in March" is a month, not a march

@@ -207,6 +207,15 @@ def _found(text: str) -> list[tuple[str, str, str | None, list[str], list[str]]]
             "The flood victims received aid from Ardenia.",
             ("aid", "AID", None, ["Ardenia"], ["victims"]),
         ),
+        # PLOVER's codebook: cyber attacks and hacking are coercion (COERCE/cyber)
+        (
+            "Ardenian hackers launched cyber attacks on Castavian banks.",
+            ("attacks", "COERCE", "cyber", ["hackers"], ["banks"]),
+        ),
+        (
+            "Castavia hacked the computers of Ardenian officials.",
+            ("hacked", "COERCE", "cyber", ["Castavia"], ["officials"]),
+        ),
     ],
 )
 def test_context_gives_the_reading(text: str, expected: tuple[object, ...]):

@@ -114,6 +114,8 @@ The Latvian rebels said they will not begin talks with the Latvian government un
 Two Estonian men were arrested and charged with smuggling.
 
 The Finnish president lifted travel restrictions imposed on the former Swedish premier.
+
+Norwegian hackers have tried to hack into the servers of the Danish defence ministry.
 """
 
 
@@ -493,3 +495,8 @@ def test_a_second_passive_verb_shares_the_first_ones_patient(result: ResultDocum
 def test_lifting_a_measure_imposed_on_someone_is_done_for_them(result: ResultDocument) -> None:
     lifted = [e for e in result.events if e.trigger.text == "lifted"]
     assert lifted and _spans(lifted[0].recipient_spans) == {"the former Swedish premier"}
+
+
+def test_an_attempt_made_happened(result: ResultDocument) -> None:
+    hack = _event(result, "hack", "COERCE")
+    assert not hack.hypothetical and not hack.future

@@ -66,8 +66,8 @@ def flags(cand: Candidate) -> tuple[bool, bool, bool]:
                 negated = True
             if lemma in _FUTURE_HEADS:
                 future = True
-            if lemma in _HYPOTHETICAL_HEADS:
-                hypothetical = True
+            if lemma in _HYPOTHETICAL_HEADS and not (lemma == "try" and v.tag_ in ("VBD", "VBN")):
+                hypothetical = True  # "tried to hack" is an attempt made, not one supposed
     if cand.governor is not None and cand.governor.lemma_.lower() in (
         "urge",
         "ask",

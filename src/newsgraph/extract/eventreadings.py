@@ -48,6 +48,8 @@ _TRUCE = Trigger("RETREAT")  # as the lexicon reads "ceasefire"
 _LAWSUIT = Trigger("ACCUSE", "lawsuit")  # CAMEO 115
 _NAME_CALLING = Trigger("ACCUSE", "disapprove")
 _HUMAN_SHIELD = Trigger("ASSAULT", "abduct")  # CAMEO 184, which PLOVER reads as abduction
+_CYBER_ATTACK = Trigger("COERCE", "cyber")
+_CYBER = words("cyber cyber- online digital")
 _BLAME = Trigger("ACCUSE")  # CAMEO 112, "said X was responsible"
 _PULL_OUT = Trigger("RETREAT")  # CAMEO 0874, "troops began leaving Afghanistan"
 _CULPABLE = words("responsible culpable guilty")
@@ -313,6 +315,8 @@ def _noun_reading(tok: Token) -> Trigger | None:
         return _STRIKE if armed and not on_state else _WALKOUT
     if lemma == "deployment" and _peacekeeping(tok):
         return _PEACEKEEPING
+    if lemma in ("attack", "warfare", "espionage", "operation") and mods & _CYBER:
+        return _CYBER_ATTACK  # PLOVER's COERCE/cyber, not an assault
     if lemma == "attack" and (mods & _VERBAL or _on_a_position(tok)):
         return _NAME_CALLING  # "a scathing attack on the party", "the attack on the proceedings"
     if lemma == "fire" and "cease" in mods:

@@ -162,6 +162,8 @@ _add(VERBS, "SANCTION", None, "boycott")
 _add(VERBS, "SANCTION", "reduce", "downgrade recall reduce")
 _add(VERBS, "MOBILIZE", None, "mobilize mobilise deploy mass station reinforce patrol")
 _add(VERBS, "MOBILIZE", "alert", "alert")
+_add(VERBS, "COERCE", "cyber", "hack")
+_add(NOUNS, "COERCE", "cyber", "cyberattack cyberattacks cyber-attack hacking")
 _add(VERBS, "COERCE", None, "ban restrict censor close shut outlaw blockade prevent hack deface disperse "
      "expropriate prohibit demolish bulldoze evict")  # fmt: skip
 _add(VERBS, "COERCE", "arrest", "arrest detain jail imprison sentence capture apprehend")

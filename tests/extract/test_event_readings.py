@@ -277,3 +277,23 @@ def test_attacking_a_position_is_criticism():
     assert ("attacked", "ASSAULT", None, ["troops"], ["village"]) in _found(
         "Castavian troops attacked the Ardenian village on Monday."
     )
+
+
+def test_a_verb_the_parser_hung_on_a_noun_phrase_keeps_its_subject():
+    """The parse spaCy gave a real sentence: no verb at the root, "donated" a modifier of
+    "groups" inside the subject's own "from" phrase."""
+    from spacy.tokens import Doc
+
+    nlp = load_nlp()
+    words = ["Doctors", "from", "aid", "groups", "donated", "goods", "to", "the", "school", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[0, 0, 3, 1, 3, 4, 4, 8, 6, 0],
+        deps=["ROOT", "prep", "compound", "pobj", "acl", "dobj", "prep", "det", "pobj", "punct"],
+        pos=["NOUN", "ADP", "NOUN", "NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+        tags=["NNS", "IN", "NN", "NNS", "VBN", "NNS", "IN", "DT", "NN", "."],
+        lemmas=["doctor", "from", "aid", "group", "donate", "good", "to", "the", "school", "."],
+    )
+    found = [(c.trigger.text, [a.text for a in c.actors]) for c in candidates(doc[:])]
+    assert ("donated", ["Doctors"]) in found

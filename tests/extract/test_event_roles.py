@@ -116,6 +116,10 @@ Two Estonian men were arrested and charged with smuggling.
 The Finnish president lifted travel restrictions imposed on the former Swedish premier.
 
 Norwegian hackers have tried to hack into the servers of the Danish defence ministry.
+
+The Latvian president on Friday shortened by two hours the curfew imposed on the capital.
+
+The Estonian government has ordered patrols by border guards after the clashes.
 """
 
 
@@ -500,3 +504,13 @@ def test_lifting_a_measure_imposed_on_someone_is_done_for_them(result: ResultDoc
 def test_an_attempt_made_happened(result: ResultDocument) -> None:
     hack = _event(result, "hack", "COERCE")
     assert not hack.hypothetical and not hack.future
+
+
+def test_an_active_verbs_by_phrase_is_no_agent(result: ResultDocument) -> None:
+    shortened = _event(result, "shortened", "CONCEDE")
+    assert _spans(shortened.actor_spans) == {"The Latvian president"}
+
+
+def test_ordering_patrols_is_mobilising(result: ResultDocument) -> None:
+    patrols = [e for e in result.events if e.trigger.text == "patrols" and e.type == "MOBILIZE"]
+    assert any(_spans(e.actor_spans) == {"The Estonian government"} for e in patrols), patrols

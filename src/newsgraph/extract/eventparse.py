@@ -76,7 +76,8 @@ def _subjects(verb: Token) -> list[Token]:
         if v is None:
             break
         subj = [c for c in v.children if c.dep_ in SUBJ]
-        agent = passive_agents(v)
+        # "shortened by one hour": a "by" phrase that names no one is no agent
+        agent = [a for a in passive_agents(v) if is_agent(participant(a))] if not subj else []
         if via == "xcomp" and not subj and not agent:
             # "he is expected to visit": a raising verb's passive subject does the visiting
             subj = [c for c in v.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WP", "WDT")]
@@ -127,10 +128,14 @@ def _subjects(verb: Token) -> list[Token]:
             if v.dep_ == "acl" and v.tag_ == "VB":
                 break  # "an attempt to assassinate X": no one named attempts
             return with_conjuncts(head)
-        elif v.dep_ == "acl" and v.tag_ in ("VBD", "VBZ", "VBP") and v.head.dep_ == "ROOT":
+        elif (
+            v.dep_ == "acl"
+            and v.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+            and v.sent.root.pos_ in ("NOUN", "PROPN")  # the sentence has no verb of its own
+        ):
             # a finite verb is no modifier: the parser took "Doctors from X donated …" for a
             # noun phrase, and its head noun is the subject
-            return with_conjuncts(v.head)
+            return with_conjuncts(v.sent.root)
         else:
             break
     return []

@@ -197,7 +197,7 @@ _add(NOUNS, "THREATEN", None, "threat warning ultimatum")
 _add(NOUNS, "PROTEST", None, "protest protests demonstration rally strike boycott riot riots march "
      "marches")  # fmt: skip
 _add(NOUNS, "SANCTION", None, "sanctions sanction embargo suspension blackout")
-_add(NOUNS, "MOBILIZE", None, "deployment mobilization buildup")
+_add(NOUNS, "MOBILIZE", None, "deployment mobilization buildup patrols patrol")
 _add(
     NOUNS, "COERCE", None, "arrest arrests crackdown ban curfew emergency blockade restrictions law"
 )

@@ -120,6 +120,8 @@ Norwegian hackers have tried to hack into the servers of the Danish defence mini
 The Latvian president on Friday shortened by two hours the curfew imposed on the capital.
 
 The Estonian government has ordered patrols by border guards after the clashes.
+
+Lithuania vetoed a Council resolution condemning its blockade of the port.
 """
 
 
@@ -514,3 +516,8 @@ def test_an_active_verbs_by_phrase_is_no_agent(result: ResultDocument) -> None:
 def test_ordering_patrols_is_mobilising(result: ResultDocument) -> None:
     patrols = [e for e in result.events if e.trigger.text == "patrols" and e.type == "MOBILIZE"]
     assert any(_spans(e.actor_spans) == {"The Estonian government"} for e in patrols), patrols
+
+
+def test_who_vetoes_a_resolution_does_not_say_what_it_says(result: ResultDocument) -> None:
+    condemning = [e for e in result.events if e.trigger.text == "condemning"]
+    assert condemning and all("Lithuania" not in _spans(e.actor_spans) for e in condemning)

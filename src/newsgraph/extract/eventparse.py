@@ -47,6 +47,8 @@ _ADDRESSING = frozenset(
 )
 
 
+# Who rejects or condemns a document does not say what it says.
+_OPPOSING = frozenset(("REJECT", "ACCUSE", "SANCTION", "COERCE"))
 # Contact verbs whose purpose clause is said to the one contacted.
 _CONTACT = words("call phone telephone ring meet visit receive summon contact host")
 
@@ -122,7 +124,10 @@ def _subjects(verb: Token) -> list[Token]:
                 # "issued a declaration demanding …", "converged for a rally to protest …":
                 # the document or gathering speaks for whoever issued or joined it
                 holder = head.head.head if head.dep_ == "pobj" else head.head
+                opposed = (r := lexicon_reading(holder)) is not None and r.type in _OPPOSING
                 if head.dep_ in ("dobj", "pobj") and holder.pos_ in ("VERB", "AUX"):
+                    if opposed:
+                        break  # "vetoed a resolution censuring X": not the vetoer's censure
                     v = holder
                     continue
             if v.dep_ == "acl" and v.tag_ == "VB":

@@ -520,4 +520,6 @@ def test_ordering_patrols_is_mobilising(result: ResultDocument) -> None:
 
 def test_who_vetoes_a_resolution_does_not_say_what_it_says(result: ResultDocument) -> None:
     condemning = [e for e in result.events if e.trigger.text == "condemning"]
-    assert condemning and all("Lithuania" not in _spans(e.actor_spans) for e in condemning)
+    assert all("Lithuania" not in _spans(e.actor_spans) for e in condemning)
+    vetoed = _event(result, "vetoed", "REJECT")
+    assert _spans(vetoed.actor_spans) == {"Lithuania"}

@@ -122,6 +122,8 @@ The Latvian president on Friday shortened by two hours the curfew imposed on the
 The Estonian government has ordered patrols by border guards after the clashes.
 
 Lithuania vetoed a Council resolution condemning its blockade of the port.
+
+TALLINN, Estonia -- A Finnish prosecutor has charged a former Estonian minister with bribery.
 """
 
 
@@ -523,3 +525,10 @@ def test_who_vetoes_a_resolution_does_not_say_what_it_says(result: ResultDocumen
     assert all("Lithuania" not in _spans(e.actor_spans) for e in condemning)
     vetoed = _event(result, "vetoed", "REJECT")
     assert _spans(vetoed.actor_spans) == {"Lithuania"}
+
+
+def test_a_dateline_is_not_the_subject(result: ResultDocument) -> None:
+    charged = [e for e in result.events if e.trigger.text == "charged" and e.type == "ACCUSE"]
+    prosecutor = [e for e in charged if "A Finnish prosecutor" in _spans(e.actor_spans)]
+    assert prosecutor, charged
+    assert not any("TALLINN" in s or s == "Estonia" for s in _spans(prosecutor[0].actor_spans))

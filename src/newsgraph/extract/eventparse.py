@@ -21,6 +21,7 @@ from newsgraph.extract.participants import (
     SUBJ,
     agents_in,
     held_by,
+    in_dateline,
     is_agent,
     lexicon_reading,
     participant,
@@ -422,9 +423,12 @@ def candidates(sent: Span) -> list[Candidate]:
             if not cand.actors and tok.dep_ in ("nsubj", "nsubjpass"):
                 cand.actors = _noun_actors(tok)  # a gerund as a noun: "Fighting between X and Y"
             cand.recipients = _recipients(tok, tok, reading)
-        cand.actors = unique(participant(t) for t in cand.actors)
+        # a dateline ("MOGADISHU, Somalia --") names where the story was filed, no one in it
+        cand.actors = [t for t in unique(participant(t) for t in cand.actors) if not in_dateline(t)]
         cand.recipients = [
-            t for t in unique(participant(t) for t in cand.recipients) if t not in cand.actors
+            t
+            for t in unique(participant(t) for t in cand.recipients)
+            if t not in cand.actors and not in_dateline(t)
         ]
         gov = tok.head if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i else None
         if gov is not None and (r := lexicon_reading(gov)) is not None and r.type in GOVERNING:

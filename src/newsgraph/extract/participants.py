@@ -78,9 +78,34 @@ def passive_agents(tok: Token) -> list[Token]:
     return [p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
 
 
+_DATELINE_DASHES = frozenset(("--", "—", "–", "-"))
+
+
+def dateline_end(tok: Token) -> int | None:
+    """The index of the dash that ends a wire dateline opening `tok`'s sentence ("THE HAGUE,
+    Netherlands --", "Tehran, March 15, IRNA -"), if there is one."""
+    sent = tok.sent
+    for t in sent[:12]:
+        if t.text in _DATELINE_DASHES and t.whitespace_ and t.doc[t.i - 1].whitespace_:
+            return t.i if t.i > sent.start else None  # a spaced dash, not "Nak-yon"
+        if not (t.pos_ in ("PROPN", "PUNCT", "NUM") or t.ent_type_ or t.lower_ == "the"):
+            return None
+    return None
+
+
+def in_dateline(tok: Token) -> bool:
+    return (end := dateline_end(tok)) is not None and tok.i < end
+
+
 def participant(tok: Token) -> Token:
-    """The word that names a participant: through "tens of thousands of X" to X, and from a
-    reporting clause's "it"/"they" to the subject that reports ("Hungary said it will")."""
+    """The word that names a participant: through "tens of thousands of X" to X, from a
+    reporting clause's "it"/"they" to the subject that reports ("Hungary said it will"), and
+    from a dateline the parser took for the subject to the subject after it ("ISTANBUL --
+    President Erdogan gave …")."""
+    if (end := dateline_end(tok)) is not None and tok.i < end:
+        after = [t for t in tok.subtree if t.i > end and t.dep_ == "appos"]
+        if after:
+            return participant(after[0])
     for _ in range(3):
         if tok.lemma_.lower() not in _QUANTITY_HEADS and not tok.like_num:
             break

@@ -207,6 +207,10 @@ def _found(text: str) -> list[tuple[str, str, str | None, list[str], list[str]]]
             "The flood victims received aid from Ardenia.",
             ("aid", "AID", None, ["Ardenia"], ["victims"]),
         ),
+        (
+            "The Castavian government ordered the opposition newspaper to suspend publication.",
+            ("ordered", "COERCE", None, ["government"], ["newspaper"]),
+        ),
         # PLOVER's codebook: cyber attacks and hacking are coercion (COERCE/cyber)
         (
             "Ardenian hackers launched cyber attacks on Castavian banks.",
@@ -297,3 +301,9 @@ def test_a_verb_the_parser_hung_on_a_noun_phrase_keeps_its_subject():
     )
     found = [(c.trigger.text, [a.text for a in c.actors]) for c in candidates(doc[:])]
     assert ("donated", ["Doctors"]) in found
+
+
+def test_what_someone_is_made_to_stop_is_no_act_of_their_own():
+    found = _found("The Castavian junta forced the Ardenian envoy to leave the country.")
+    assert ("forced", "COERCE", None, ["junta"], ["envoy"]) in found
+    assert not any(t == "leave" for t, *_ in found)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsgraph.extract.eventreadings import ON_VERBS, context_reading, fights_an_ill
+from newsgraph.extract.eventreadings import COMPEL, ON_VERBS, context_reading, fights_an_ill
 from newsgraph.extract.lexicon import words
 from newsgraph.extract.participants import (
     SUBJ,
@@ -376,6 +376,8 @@ def candidates(sent: Span) -> list[Candidate]:
         reading = reading_of(tok) or _demand_reading(tok)
         if reading is None or (reading.type == "ASSAULT" and fights_an_ill(tok)):
             continue
+        if tok.dep_ == "xcomp" and reading_of(tok.head) is COMPEL:
+            continue  # "ordered the paper to suspend publication": the order is the event
         if tok.pos_ in ("NOUN", "PROPN"):
             head = tok.head
             if (

@@ -20,7 +20,7 @@ from newsgraph.extract.plover import BUILD_UP, MILITARY_OBJECTS, SHARED_KNOWLEDG
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ON_VERBS", "context_reading", "fights_an_ill"]
+__all__ = ["COMPEL", "ON_VERBS", "context_reading", "fights_an_ill"]
 
 _BUILD_UP = Trigger("MOBILIZE", "troops")
 _SHARE = Trigger("COOPERATE", "intelligence")
@@ -52,6 +52,9 @@ _CYBER_ATTACK = Trigger("COERCE", "cyber")
 _CYBER = words("cyber cyber- online digital")
 _BLAME = Trigger("ACCUSE")  # CAMEO 112, "said X was responsible"
 _PULL_OUT = Trigger("RETREAT")  # CAMEO 0874, "troops began leaving Afghanistan"
+COMPEL = Trigger("COERCE")
+"""Made to stop: the one compelled is the recipient, its stopping no act of its own."""
+_CEASE = words("suspend close stop halt cease shut end leave quit resign disband vacate")
 _CULPABLE = words("responsible culpable guilty")
 _BLAMING = words("say claim believe suspect conclude insist allege")
 
@@ -211,6 +214,12 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
         return _BLAME  # "said Taliban militants were responsible for the attacks"
     if lemma == "leave" and _pulls_out(tok):
         return _PULL_OUT
+    if (
+        lemma in ("order", "force", "compel")
+        and any(c.dep_ == "dobj" and is_agent(c) for c in tok.children)
+        and any(c.dep_ == "xcomp" and c.lemma_.lower() in _CEASE for c in tok.children)
+    ):
+        return COMPEL  # "ordered the newspaper to suspend publication": coercion of it
     if lemma == "call":
         return _call_reading(tok, objs, is_agent)
     return None

@@ -307,3 +307,14 @@ def test_what_someone_is_made_to_stop_is_no_act_of_their_own():
     found = _found("The Castavian junta forced the Ardenian envoy to leave the country.")
     assert ("forced", "COERCE", None, ["junta"], ["envoy"]) in found
     assert not any(t == "leave" for t, *_ in found)
+
+
+def test_an_event_nouns_own_phrase_names_its_recipient():
+    found = _found("Ardenia pledged full support for Castavia's reforms.")
+    assert ("pledged", "SUPPORT", None, ["Ardenia"], ["Castavia"]) in found
+
+
+def test_a_decision_to_act_is_its_owners():
+    found = _found("Ardenia praised Castavia's decision to close the border crossing.")
+    closes = [a for t, _, _, a, _ in found if t == "close"]
+    assert closes and all(a == ["Castavia"] for a in closes), found

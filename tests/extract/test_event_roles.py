@@ -101,7 +101,7 @@ The Danish and Dutch envoys exchanged views on relations between the two countri
 
 The Latvian government freed a former opposition candidate who was jailed in 2019.
 
-The Estonian president telephoned the Lithuanian prime minister on Monday to express his support for Vilnius.
+The Estonian president telephoned the Lithuanian prime minister on Monday to express his support.
 
 The envoy visited Warsaw on Friday.
 

@@ -121,6 +121,9 @@ def _subjects(verb: Token) -> list[Token]:
             via, v = v.dep_, v.head
         elif v.dep_ == "relcl" or (v.dep_ == "acl" and v.tag_ in ("VBG", "VB")):
             head = v.head
+            owner = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            if v.dep_ == "acl" and owner and not is_agent(head):
+                return with_conjuncts(owner[0])  # "praised Turkey's decision to close": Turkey's
             if (v.dep_ == "acl" or v.tag_ == "VB") and not is_agent(head):
                 # "issued a declaration demanding …", "converged for a rally to protest …":
                 # the document or gathering speaks for whoever issued or joined it
@@ -207,6 +210,13 @@ def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> 
                     continue  # "declared a state of emergency": the frame, not a party
                 for t in with_conjuncts(c):
                     themes += agents_in(t)
+                if src.i == trigger.i and lexicon_reading(c) is not None:
+                    # "pledged support for X's efforts": the event noun's own recipients
+                    out += [
+                        t
+                        for p in prep_objects(c, "for", "to", "with", "against", "on")
+                        for t in agents_in(p)
+                    ]
                 # "lifted restrictions imposed on X": the measure's target
                 out += [
                     t

@@ -123,6 +123,8 @@ The Estonian government has ordered patrols by border guards after the clashes.
 
 Lithuania vetoed a Council resolution condemning its blockade of the port.
 
+Latvia rejected an invitation to meet the Estonian premier in Narva.
+
 TALLINN, Estonia -- A Finnish prosecutor has charged a former Estonian minister with bribery.
 """
 
@@ -525,6 +527,11 @@ def test_who_vetoes_a_resolution_does_not_say_what_it_says(result: ResultDocumen
     assert all("Lithuania" not in _spans(e.actor_spans) for e in condemning)
     vetoed = _event(result, "vetoed", "REJECT")
     assert _spans(vetoed.actor_spans) == {"Lithuania"}
+    # an invitation to act is refused by whoever would have acted
+    rejected = _event(result, "rejected", "REJECT")
+    assert _spans(rejected.actor_spans) == {"Latvia"}
+    assert _spans(rejected.recipient_spans) == {"the Estonian premier"}
+    assert all(e.negated for e in result.events if e.trigger.text == "meet")
 
 
 def test_a_dateline_is_not_the_subject(result: ResultDocument) -> None:

@@ -130,8 +130,10 @@ def _subjects(verb: Token) -> list[Token]:
                 holder = head.head.head if head.dep_ == "pobj" else head.head
                 opposed = (r := lexicon_reading(holder)) is not None and r.type in _OPPOSING
                 if head.dep_ in ("dobj", "pobj") and holder.pos_ in ("VERB", "AUX"):
-                    if opposed:
-                        break  # "vetoed a resolution censuring X": not the vetoer's censure
+                    if opposed and v.tag_ == "VBG":
+                        # "vetoed a resolution censuring X": not the vetoer's censure; but
+                        # "rejected an invitation to meet X" is the meeting they refused
+                        break
                     v = holder
                     continue
             if v.dep_ == "acl" and v.tag_ == "VB":
@@ -443,6 +445,8 @@ def candidates(sent: Span) -> list[Candidate]:
             if t not in cand.actors and not in_dateline(t)
         ]
         gov = tok.head if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i else None
+        if tok.dep_ == "acl" and tok.tag_ == "VB" and tok.head.dep_ == "dobj":
+            gov = tok.head.head  # "rejected an invitation to meet X", "accepted an offer to …"
         if gov is not None and (r := lexicon_reading(gov)) is not None and r.type in GOVERNING:
             cand.governor = gov
         out.append(cand)

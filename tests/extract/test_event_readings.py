@@ -318,3 +318,24 @@ def test_a_decision_to_act_is_its_owners():
     found = _found("Ardenia praised Castavia's decision to close the border crossing.")
     closes = [a for t, _, _, a, _ in found if t == "close"]
     assert closes and all(a == ["Castavia"] for a in closes), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # capturing ground is an assault, not an arrest; "part of" is still ground
+        (
+            "Castavian troops captured part of a rebel stronghold near Velmora.",
+            ("captured", ["troops"]),
+        ),
+        # those who threw stones during a demonstration demonstrated
+        (
+            "Ardenian youths resorted to throwing stones during demonstrations in Velmora.",
+            ("demonstrations", ["youths"]),
+        ),
+        # the accused is who is said to have done it
+        ("The Castavian rebels were accused of killing villagers.", ("killing", ["rebels"])),
+    ],
+)
+def test_participants_through_prepositions_and_shares(text: str, expected: tuple[object, ...]):
+    assert expected in [(t, a) for t, _, _, a, _ in _found(text)]

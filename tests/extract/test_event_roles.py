@@ -125,6 +125,8 @@ Lithuania vetoed a Council resolution condemning its blockade of the port.
 
 Latvia rejected an invitation to meet the Estonian premier in Narva.
 
+Finnish troops captured part of a Russian stronghold near Vyborg.
+
 TALLINN, Estonia -- A Finnish prosecutor has charged a former Estonian minister with bribery.
 """
 
@@ -539,3 +541,8 @@ def test_a_dateline_is_not_the_subject(result: ResultDocument) -> None:
     prosecutor = [e for e in charged if "A Finnish prosecutor" in _spans(e.actor_spans)]
     assert prosecutor, charged
     assert not any("TALLINN" in s or s == "Estonia" for s in _spans(prosecutor[0].actor_spans))
+
+
+def test_capturing_ground_is_an_assault(result: ResultDocument) -> None:
+    captured = [e for e in result.events if e.trigger.text == "captured"]
+    assert captured and captured[0].type == "ASSAULT" and captured[0].mode == "occupy", captured

@@ -81,7 +81,7 @@ def _subjects(verb: Token) -> list[Token]:
         subj = [c for c in v.children if c.dep_ in SUBJ]
         # "shortened by one hour": a "by" phrase that names no one is no agent
         agent = [a for a in passive_agents(v) if is_agent(participant(a))] if not subj else []
-        if via == "xcomp" and not subj and not agent:
+        if via in ("xcomp", "pcomp") and not subj and not agent:
             # "he is expected to visit": a raising verb's passive subject does the visiting
             subj = [c for c in v.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WP", "WDT")]
         found = agent or subj
@@ -101,8 +101,10 @@ def _subjects(verb: Token) -> list[Token]:
                         seen.add(t.i)
                         out.append(t)
             return out
-        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ == "ADJ":
-            v = v.head.head  # "are guilty of violating": through "guilty" to "are"
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("ADJ", "VERB"):
+            # "are guilty of violating": through "guilty" to "are"; "resorted to throwing
+            # stones": the thrower is whoever resorted; "were accused of killing": the accused
+            via, v = "pcomp", v.head.head
             continue
         if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head.i != v.i:
             # "France is ready to contribute": through "ready" to the subject of "is"
@@ -424,6 +426,15 @@ def candidates(sent: Span) -> list[Candidate]:
                 cand.actors = _noun_actors(tok)
                 if not cand.actors and tok.dep_ == "dobj" and head.lemma_ in _UNDERGO:
                     cand.actors = prep_objects(head, "from")  # "received aid from Japan"
+                if (
+                    not cand.actors
+                    and reading.type == "PROTEST"
+                    and tok.dep_ == "pobj"
+                    and head.lower_ in ("during", "at")
+                    and head.head.pos_ == "VERB"
+                ):
+                    # "youths threw stones during demonstrations": they demonstrated
+                    cand.actors = _subjects(head.head)
                 if not cand.actors:
                     continue
             framed = tok.dep_ == "compound" and cand.verb.i == head.head.i

@@ -51,6 +51,7 @@ from newsgraph.extract.participants import (
     lexicon_reading,
     np_range,
     participant,
+    prep_objects,
 )
 from newsgraph.extract.plover import MILITARY_OBJECTS, QUAD, RECIPROCAL, TRUCES, code
 from newsgraph.extract.quotes import quote_containing
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
 __all__ = ["EventExtractor", "classify_pair", "split_code"]
 
 _MOVE_VERBS = words("send deploy move station dispatch mass")
+_SHARES = words("part parts half most much rest control")
 _TAKE_VERBS = words("capture seize take retake recapture occupy overrun")
 _TERRITORY = words(
     "village town city territory area region stronghold base position airport port hill "
@@ -254,8 +256,12 @@ class EventExtractor:
             return reading.type, reading.mode
         lemma = cand.trigger.lemma_.lower()
         if reading is not None and lemma in _TAKE_VERBS:
-            objs = [c.lemma_.lower() for c in cand.trigger.children if c.dep_ == "dobj"]
-            if any(o in _TERRITORY for o in objs):
+            taken = [c for c in cand.trigger.children if c.dep_ == "dobj"]
+            # "captured part of a stronghold", "took control of the city"
+            taken += [
+                p for c in taken if c.lemma_.lower() in _SHARES for p in prep_objects(c, "of")
+            ]
+            if any(c.lemma_.lower() in _TERRITORY or c.ent_type_ in ("GPE", "LOC") for c in taken):
                 return "ASSAULT", "occupy"  # "captured a village": taking ground, not an arrest
         if reading is not None and lemma in ("violate", "breach"):
             objs = [c.lemma_.lower() for c in cand.trigger.children if c.dep_ == "dobj"]

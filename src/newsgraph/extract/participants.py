@@ -42,7 +42,7 @@ AGENT_HEADS = PERSON_HEADS | words(
     "poacher gang cartel sect tribe clan clergy bishop imam rabbi scientist engineer "
     "contractor consultant delegate athlete player jihadist islamist striker loyalist combatant "
     "mercenary paramilitary raider assailant shooter looter rioter marcher campaigner unionist "
-    "trader merchant shopkeeper driver medic volunteer donor"
+    "trader merchant shopkeeper driver medic volunteer donor population community minority"
 )
 # Adjectives as often as nouns: a person only as a noun ("British nationals").
 _NOUN_AGENTS = words("national")

@@ -302,13 +302,6 @@ def context_country(span: Span) -> str | None:
     for ent in span_ents(span.sent):
         if span.start <= ent.start < span.end or ent.label_ not in _CONTEXT_LABELS:
             continue
-        owner = ent.root.head
-        if (
-            ent.root.dep_ in ("amod", "compound", "nmod", "poss")
-            and not span.start <= owner.i < span.end
-            and lex.role(owner.lemma_)
-        ):
-            continue  # "met his Chinese counterpart": that country is the counterpart's
         if (iso := _place_country(ent.text, lex)) and iso != origin:
             counts[iso] += 1
     ranked = counts.most_common(2)

@@ -83,7 +83,9 @@ _DATELINE_DASHES = frozenset(("--", "—", "–", "-"))
 
 def dateline_end(tok: Token) -> int | None:
     """The index of the dash that ends a wire dateline opening `tok`'s sentence ("THE HAGUE,
-    Netherlands --", "Tehran, March 15, IRNA -"), if there is one."""
+    Netherlands --", "Tehran, March 15, IRNA -"), if `tok` is a name in one."""
+    if tok.pos_ != "PROPN" and not tok.ent_type_:
+        return None  # a dateline is names; finding the sentence is not free
     sent = tok.sent
     for t in sent[:12]:
         if t.text in _DATELINE_DASHES and t.whitespace_ and t.doc[t.i - 1].whitespace_:

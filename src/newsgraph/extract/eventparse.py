@@ -377,6 +377,8 @@ def _noun_actors(tok: Token) -> list[Token]:
         poss = [holder]  # "a Saudi-led strike"
     if not poss and not agent and tok.lemma_.lower() in _FROM_SOURCE:
         agent = prep_objects(tok, "from")  # "criticism from the U.N.", "aid from Japan"
+    if not poss and not agent and tok.dep_ == "dobj" and tok.head.lemma_ in _UNDERGO:
+        agent = prep_objects(tok.head, "from")  # "received aid from Japan"
     if not poss and not agent and {tok.lemma_.lower(), tok.lower_} & _MUTUAL_FIGHTS:
         # "clashes between Kurdish fighters and Turkish troops": both sides fought
         agent = prep_objects(tok, "between")
@@ -424,8 +426,6 @@ def candidates(sent: Span) -> list[Candidate]:
             else:
                 cand = Candidate(tok, tok, reading)
                 cand.actors = _noun_actors(tok)
-                if not cand.actors and tok.dep_ == "dobj" and head.lemma_ in _UNDERGO:
-                    cand.actors = prep_objects(head, "from")  # "received aid from Japan"
                 if (
                     not cand.actors
                     and reading.type == "PROTEST"
@@ -466,13 +466,14 @@ def candidates(sent: Span) -> list[Candidate]:
     for c in out:
         if not c.recipients and c.verb.dep_ == "advcl" and c.verb.head.lemma_ in _CONTACT:
             # "called the president to express support": said to whom the call reached
-            c.recipients = [
+            called = (
                 participant(t)
                 for o in c.verb.head.children
                 if o.dep_ == "dobj"
                 for t in with_conjuncts(o)
-                if is_agent(t) and participant(t) not in c.actors
-            ]
+                if is_agent(t)
+            )
+            c.recipients = [t for t in called if t not in c.actors]
         if c.governor is not None and (g := by_trigger.get(c.governor.i)) and not g.recipients:
             g.recipients = list(c.recipients)
     return out

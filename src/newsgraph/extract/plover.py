@@ -164,7 +164,7 @@ _add(VERBS, "MOBILIZE", None, "mobilize mobilise deploy mass station reinforce p
 _add(VERBS, "MOBILIZE", "alert", "alert")
 _add(VERBS, "COERCE", "cyber", "hack")
 _add(NOUNS, "COERCE", "cyber", "cyberattack cyberattacks cyber-attack hacking")
-_add(VERBS, "COERCE", None, "ban restrict censor close shut outlaw blockade prevent hack deface disperse "
+_add(VERBS, "COERCE", None, "ban restrict censor close shut outlaw blockade prevent deface disperse "
      "expropriate prohibit demolish bulldoze evict")  # fmt: skip
 _add(VERBS, "COERCE", "arrest", "arrest detain jail imprison sentence capture apprehend")
 _add(VERBS, "COERCE", "seize", "seize confiscate raid occupy annex")

@@ -54,6 +54,10 @@ _OPPOSING = frozenset(("REJECT", "ACCUSE", "SANCTION", "COERCE"))
 _CONTACT = words("call phone telephone ring meet visit receive summon contact host")
 
 
+def _opposes(verb: Token) -> bool:
+    return (r := lexicon_reading(verb)) is not None and r.type in _OPPOSING
+
+
 def reading_of(tok: Token) -> Trigger | None:
     """What a word says as an event trigger: its reading in context, else the lexicon's."""
     return context_reading(tok, is_agent) or lexicon_reading(tok)
@@ -130,9 +134,8 @@ def _subjects(verb: Token) -> list[Token]:
                 # "issued a declaration demanding …", "converged for a rally to protest …":
                 # the document or gathering speaks for whoever issued or joined it
                 holder = head.head.head if head.dep_ == "pobj" else head.head
-                opposed = (r := lexicon_reading(holder)) is not None and r.type in _OPPOSING
                 if head.dep_ in ("dobj", "pobj") and holder.pos_ in ("VERB", "AUX"):
-                    if opposed and v.tag_ == "VBG":
+                    if v.tag_ == "VBG" and _opposes(holder):
                         # "vetoed a resolution censuring X": not the vetoer's censure; but
                         # "rejected an invitation to meet X" is the meeting they refused
                         break

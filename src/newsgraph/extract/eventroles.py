@@ -91,8 +91,8 @@ class Mentions:
             ent = self.by_id.get(eid) if eid else None
             if ent is not None and (ent.country or ent.sector):
                 sector = ent.sector
-                named = any(m.start <= tok.idx < m.end for m in ent.mentions)
-                if (not sector or not named) and (bearer := role_bearer(tok)) is not None:
+                named = bool(sector) and any(m.start <= tok.idx < m.end for m in ent.mentions)
+                if not named and (bearer := role_bearer(tok)) is not None:
                     # "Russian officials", "Hungarian and Romanian officials": the country is
                     # the adjective's, the sector the noun's; "students in Ankara" are not
                     # the capital's government

@@ -237,6 +237,10 @@ def test_context_gives_the_reading(text: str, expected: tuple[object, ...]):
         ("Castavian jets carried out an air strike on the rebel camp.", "strike", "ASSAULT"),
         ("Castavian workers launched a strike over pay.", "strike", "PROTEST"),
         ("Ardenia suspended its aid to Castavia.", "suspended", "SANCTION"),
+        ("The Castavian rebels released three hostages.", "released", "RETREAT"),
+        # the list is of people set free
+        ("Police checked a list of the prisoners released by the rebels.", "released", "RETREAT"),
+        ("Students demonstrated outside the Ardenian embassy.", "demonstrated", "PROTEST"),
     ],
 )
 def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
@@ -255,6 +259,13 @@ def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
         # receiving goods hosts no one
         "The hospital received new beds last week.",
         "The tourists have begun leaving the beach.",
+        # what is released by publishing it is not set free
+        "The Ardenian ministry released a statement on the talks.",
+        "The agency stopped releasing the jobless rate in May.",
+        "The envoy spoke warmly, according to a summary of the talks released by Velmora.",
+        "The release of the Ardenian report was delayed until May.",
+        # demonstrating something shows it; demonstrating is protest only without an object
+        "Ardenia and Castavia have been demonstrating their friendship for years.",
     ],
 )
 def test_no_event_without_the_context(text: str):

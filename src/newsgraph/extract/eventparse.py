@@ -261,8 +261,11 @@ def _recipients(verb: Token, trigger: Token, reading: Trigger | None = None) -> 
                     if p.dep_ == "pobj":
                         for t in with_conjuncts(p):
                             out += agents_in(t)
-    # "offered its troops to Lebanon": with someone to give to, the object is what is given.
-    if not any(
+    # "offered its troops to Lebanon": with someone to give to, the object is what is given;
+    # but "invited X to Minsk" asks X there.
+    if verb.lemma_ == "invite":
+        out = themes + [t for t in out if not (t.dep_ == "pobj" and t.head.lower_ == "to")]
+    elif not any(
         t.dep_ in ("dative", "iobj") or (t.dep_ == "pobj" and t.head.lower_ == "to") for t in out
     ):
         out = themes + out
@@ -395,7 +398,7 @@ def candidates(sent: Span) -> list[Candidate]:
         reading = reading_of(tok) or _demand_reading(tok)
         if reading is None or (reading.type == "ASSAULT" and fights_an_ill(tok)):
             continue
-        if tok.dep_ == "xcomp" and reading_of(tok.head) is COMPEL:
+        if tok.dep_ == "xcomp" and (reading_of(tok.head) is COMPEL or tok.head.lemma_ == "invite"):
             continue  # "ordered the paper to suspend publication": the order is the event
         if tok.pos_ in ("NOUN", "PROPN"):
             head = tok.head

@@ -52,6 +52,11 @@ _CYBER_ATTACK = Trigger("COERCE", "cyber")
 _CYBER = words("cyber cyber- online digital")
 _BLAME = Trigger("ACCUSE")  # CAMEO 112, "said X was responsible"
 _PULL_OUT = Trigger("RETREAT")  # CAMEO 0874, "troops began leaving Afghanistan"
+_VISIT = Trigger("CONSULT", "visit")
+_ENVOYS = words(
+    "envoy emissary delegation delegate diplomat ambassador minister official secretary "
+    "representative negotiator mediator"
+)
 COMPEL = Trigger("COERCE")
 """Made to stop: the one compelled is the recipient, its stopping no act of its own."""
 _CEASE = words("suspend close stop halt cease shut end leave quit resign disband vacate")
@@ -194,6 +199,8 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
         return _CONVICT
     if lemma in ("deploy", "send", "dispatch", "station") and _peacekeeping(tok):
         return _PEACEKEEPING
+    if lemma in ("send", "dispatch") and objs & _ENVOYS:
+        return _VISIT  # "sent three ministers to Minsk": a visit by the sender, not aid
     if lemma == "lay" and objs & _ARMS and any(c.lower_ == "down" for c in tok.children):
         return _DISARM
     if lemma == "pardon" or (

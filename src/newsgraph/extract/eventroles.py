@@ -224,7 +224,7 @@ def assign_roles(
         # "sent troops and hardware to Belarus", "withdrew its troops from Syria": one's
         # own forces moved are not whom they are moved to or from ("expelled two Russian
         # diplomats", "freed a US diplomat" are done to them)
-        moved = [(r, _moved_to(r, cand.verb, towards)) for r in recipients]
+        moved = [(r, _moved_to(r, cand, towards)) for r in recipients]
         recipients = unique(t for r, to in moved for t in ([r] if to is None else to))
     if QUAD[event_type] >= 3 and not recipients:
         cues = PROTEST_CUES if event_type == "PROTEST" else frozenset()
@@ -247,8 +247,19 @@ def assign_roles(
             if t not in actors
             and t.pos_ in ("NOUN", "PROPN")
             and mentions.entity_for(doc, t) == place
+            and _in_clause(t, cand.verb)
         ][:1]
     return actors, recipients, place, mode
+
+
+def _in_clause(tok: Token, verb: Token) -> bool:
+    """Whether `tok` is outside the sources and relative clauses below `verb` ("mobilized
+    ships, according to a senator who spoke of the rulers in X": X is not where they went)."""
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.dep_ == "relcl" or tok.lower_ == "according":
+            return False
+        tok = tok.head
+    return True
 
 
 def place_of(doc: Doc, cand: Candidate, mentions: Mentions) -> str | None:
@@ -274,9 +285,10 @@ def _holder_outside(tok: Token) -> Token | None:
     return holder if holder is not None and holder.i >= np_range(tok)[1] else None
 
 
-def _moved_to(tok: Token, verb: Token, towards: tuple[str, ...]) -> list[Token] | None:
+def _moved_to(tok: Token, cand: Candidate, towards: tuple[str, ...]) -> list[Token] | None:
     """Where one's own forces or envoys (`tok`) are sent or withdrawn ([] when the text does
-    not say); None when `tok` is not such a thing."""
+    not say; "completed its withdrawal of troops from Iraq": the event noun's own "from"
+    counts); None when `tok` is not such a thing."""
     if tok.lemma_.lower() not in _MOVED or any(
         t.ent_type_ or t.pos_ == "PROPN"
         for c in tok.children
@@ -286,7 +298,9 @@ def _moved_to(tok: Token, verb: Token, towards: tuple[str, ...]) -> list[Token] 
         return None
     return [
         p
-        for t in (*tok.subtree, *tok.head.children, *verb.children)
+        for t in unique(
+            (*tok.subtree, *tok.head.children, *cand.verb.children, *cand.trigger.children)
+        )
         if t.dep_ == "prep" and t.lower_ in towards
         for c in t.children
         if c.dep_ == "pobj"

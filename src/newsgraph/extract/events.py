@@ -102,7 +102,7 @@ class EventExtractor:
         quotes = [q for q in ctx.prior.get("quotes", ()) if isinstance(q, Quote)]
         mentions = Mentions(entities)
         events: list[Event] = []
-        found = [(sent, candidates(sent)) for sent in doc.sents]
+        found = [(sent, _one_per_act(candidates(sent))) for sent in doc.sents]
         vectors = self._vectors([sent for sent, cands in found if cands])
         pairs = self._pairs([(sent, cand) for sent, cands in found for cand in cands])
         for sent, cands in found:
@@ -149,6 +149,10 @@ class EventExtractor:
             return None
         trig = cand.trigger
         event_type, mode = self._type(cand, sentence, vector, pair_row)
+        if cand.governor is not None and event_type == getattr(
+            lexicon_reading(cand.governor), "type", None
+        ):
+            return None  # "rejected an invitation to meet X" typed as a rejection: the same act
         actors, recipients, place, mode = assign_roles(doc, cand, event_type, mode, mentions)
         actor_ids = ids_of(doc, actors, mentions)
         recipient_ids = [r for r in ids_of(doc, recipients, mentions) if r not in actor_ids]
@@ -281,6 +285,21 @@ class EventExtractor:
                 return reading.type, reading.mode
             return final_type(top, reading)
         return final_type(ranked[0][0], reading)
+
+
+def _one_per_act(cands: list[Candidate]) -> list[Candidate]:
+    """ "Signed an agreement with X", "provided assistance to X": a light verb and its object
+    read as the same type name one act, which the verb's candidate stands for (with the
+    object's recipients when the verb has none)."""
+    by_trigger = {(c.trigger.i, c.reading.type): c for c in cands if c.reading}
+    dropped = set()
+    for c in cands:
+        verb = by_trigger.get((c.verb.i, c.reading.type)) if c.reading else None
+        if verb is not None and verb is not c:
+            verb.actors = verb.actors or c.actors
+            verb.recipients = verb.recipients or c.recipients
+            dropped.add(id(c))
+    return [c for c in cands if id(c) not in dropped]
 
 
 def _vows_force(tok: Token) -> bool:

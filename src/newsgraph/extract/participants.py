@@ -138,11 +138,53 @@ def lexicon_reading(tok: Token) -> Trigger | None:
             return None  # "called the talks frank" names; "called on X to" asks
         if lemma == "receive" and any(c.dep_ == "dobj" and not is_agent(c) for c in tok.children):
             return None  # "received aid" hosts no one; "received the envoy" does
+        if lemma == "release" and _publishes(_released(tok)):
+            return None  # "released a statement", "a readout released by the agency"
+        if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+            return None  # "demonstrated its resolve", "demonstrated that": showing, not protest
         return VERBS.get(lemma)
     if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):
         # "in March" is a month, not a march
+        if tok.lemma_.lower() == "release" and _published_of(tok):
+            return None  # "the release of the report"
         return NOUNS.get(tok.lower_) or NOUNS.get(tok.lemma_.lower())
     return None
+
+
+# What is released by publishing it, not by setting it free: CAMEO 084 returns people and
+# property, not statements or statistics.
+_PUBLISHED = words(
+    "statement readout summary communique communiqué transcript report data figure statistic "
+    "statistics number rate result finding estimate forecast survey poll study analysis "
+    "document text detail list name video footage image photo photograph picture recording "
+    "audio tape record book album film song version update guidance plan budget proposal "
+    "draft schedule timetable information account details ad advert advertisement commercial"
+)
+
+
+def _released(tok: Token) -> list[Token]:
+    """What a form of "release" releases: its object, its passive subject, or the noun its
+    participle modifies ("a summary released by the agency", "a summary of the talks released
+    by the agency": the parser hangs it on either noun)."""
+    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        noun = tok.head
+        things.append(noun)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            things.append(noun.head.head)
+    return things
+
+
+def _publishes(released: list[Token]) -> bool:
+    """Whether what is released is published, not set free ("a list of the prisoners
+    released by the rebels" frees the prisoners)."""
+    return not any(is_agent(t) for t in released) and any(
+        t.lemma_.lower() in _PUBLISHED for t in released
+    )
+
+
+def _published_of(tok: Token) -> bool:
+    return _publishes(prep_objects(tok, "of"))
 
 
 _NOT_PARTICIPANTS = frozenset(

@@ -117,6 +117,9 @@ def _add(table: dict[str, Trigger], event_type: str, mode: str | None, words: st
 # PLOVER: AGREE is agreeing to do something (CAMEO 03, intent to cooperate); signing or
 # reaching a formal agreement is SUPPORT (CAMEO 057).
 _add(VERBS, "AGREE", None, "agree offer pledge promise vow commit propose")
+# The PLOVER codebook: inviting a delegation to visit is AGREE (CAMEO 036), the visit itself
+# CONSULT.
+_add(VERBS, "AGREE", "meet", "invite")
 _add(VERBS, "SUPPORT", "sign", "sign ratify conclude initial")
 _add(VERBS, "CONSULT", None, "meet confer consult discuss talk negotiate")
 _add(VERBS, "CONSULT", "visit", "visit tour arrive travel fly")
@@ -139,8 +142,8 @@ _add(VERBS, "AID", None, "aid help assist provide give send donate supply grant 
 _add(VERBS, "AID", "asylum", "shelter")
 _add(VERBS, "RETREAT", None, "withdraw retreat pull evacuate demobilize disarm surrender resign")
 _add(VERBS, "RETREAT", "release", "release free return repatriate")
-_add(VERBS, "REQUEST", None, "ask urge call request demand appeal seek press plead invite "
-     "petition pressure")  # fmt: skip
+_add(VERBS, "REQUEST", None, "ask urge call request demand appeal seek press plead petition "
+     "pressure")  # fmt: skip
 _add(VERBS, "ACCUSE", None, "accuse blame charge allege convict summon challenge dispute indict "
      "prosecute fault")  # fmt: skip
 _add(VERBS, "ACCUSE", "disapprove", "criticize criticise condemn denounce deplore decry "
@@ -301,6 +304,10 @@ LIGHT_VERBS = frozenset(
         "escalate",
         "attend",  # "attended a cabinet meeting": the attendee takes part
         "join",
+        "kick",  # "kicked off a visit"
+        "wrap",  # "wrapped up talks"
+        "complete",
+        "finish",
     ]
 )
 """Verbs whose object names the event ("held talks", "imposed sanctions", "launched an attack")."""

@@ -82,3 +82,15 @@ def test_a_rejection_restated_by_its_content_is_one_event(processor: Processor) 
     text = "Castavia rejected an invitation to meet the Ardenian envoy in June."
     rejections = [e for e in _events(processor, text) if e.type == "REJECT"]
     assert [e.trigger.text for e in rejections] == ["rejected"]
+
+
+def test_what_a_letter_threatens_is_addressed_to_whom_it_was_sent(processor: Processor) -> None:
+    text = (
+        "The Ardenian president has sent a letter to the head of the Castavian Health Agency "
+        "threatening to pull its funding."
+    )
+    (threat,) = [e for e in _events(processor, text) if e.type == "THREATEN"]
+    assert _spans(threat) == (
+        ["The Ardenian president"],
+        ["the head of the Castavian Health Agency"],
+    )

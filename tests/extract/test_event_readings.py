@@ -241,6 +241,12 @@ def test_context_gives_the_reading(text: str, expected: tuple[object, ...]):
         # the list is of people set free
         ("Police checked a list of the prisoners released by the rebels.", "released", "RETREAT"),
         ("Students demonstrated outside the Ardenian embassy.", "demonstrated", "PROTEST"),
+        ("Castavian militias committed atrocities against villagers.", "committed", "ASSAULT"),
+        ("Ardenia committed itself to the ceasefire.", "committed", "AGREE"),
+        ("Ardenia contributed 500 troops to the mission.", "contributed", "AID"),
+        ("Castavian soldiers fired at protesters in Velmora.", "fired", "ASSAULT"),
+        ("Castavian troops captured the rebel commander.", "captured", "COERCE"),
+        ("Ardenia and Castavia concluded a trade agreement.", "concluded", "SUPPORT"),
     ],
 )
 def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
@@ -266,6 +272,17 @@ def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
         "The release of the Ardenian report was delayed until May.",
         # demonstrating something shows it; demonstrating is protest only without an object
         "Ardenia and Castavia have been demonstrating their friendship for years.",
+        # bylines, findings, names, messages, idioms and elections are no political events
+        "Agency reporter Jane Doe contributed from Velmora.",
+        "Most murders in Velmora were committed by people the victims knew.",
+        "Ardenian experts have concluded that the border talks were a failure.",
+        "The Ardenian minister shared a course called Ethics on his page.",
+        "These are the documents the Ardenian agency received last year.",
+        "The Castavian senator sent a text message to his supporters.",
+        "The Ardenian vice president hit the campaign trail with the senator.",
+        "The Castavian senator captured wins in three provinces.",
+        "The Ardenian broadcaster fired its host over his comments.",
+        "Their chants were cut short by the Ardenian police announcement.",
     ],
 )
 def test_no_event_without_the_context(text: str):

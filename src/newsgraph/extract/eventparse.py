@@ -19,6 +19,7 @@ from newsgraph.extract.eventreadings import COMPEL, ON_VERBS, context_reading, f
 from newsgraph.extract.lexicon import words
 from newsgraph.extract.participants import (
     SUBJ,
+    addressees,
     agents_in,
     held_by,
     in_dateline,
@@ -50,8 +51,6 @@ _ADDRESSING = frozenset(
 
 # Who rejects or condemns a document does not say what it says.
 _OPPOSING = frozenset(("REJECT", "ACCUSE", "SANCTION", "COERCE"))
-# Contact verbs whose purpose clause is said to the one contacted.
-_CONTACT = words("call phone telephone ring meet visit receive summon contact host")
 
 
 def _opposes(verb: Token) -> bool:
@@ -470,16 +469,9 @@ def candidates(sent: Span) -> list[Candidate]:
     # "refused to meet X", "agreed to cooperate with X": X is the governing event's recipient too
     by_trigger = {c.trigger.i: c for c in out}
     for c in out:
-        if not c.recipients and c.verb.dep_ == "advcl" and c.verb.head.lemma_ in _CONTACT:
-            # "called the president to express support": said to whom the call reached
-            called = (
-                participant(t)
-                for o in c.verb.head.children
-                if o.dep_ == "dobj"
-                for t in with_conjuncts(o)
-                if is_agent(t)
-            )
-            c.recipients = [t for t in called if t not in c.actors]
+        said = addressees(c.verb)
+        if said and (not c.recipients or c.verb.dep_ == "acl"):
+            c.recipients = [t for t in said if t not in c.actors]
         if c.governor is not None and (g := by_trigger.get(c.governor.i)) and not g.recipients:
             g.recipients = list(c.recipients)
     return out

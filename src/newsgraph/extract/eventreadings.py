@@ -74,6 +74,7 @@ _ARMS = words("arm weapon gun")
 # Proceedings whose dropping is a concession; decisions whose reversal is one.
 _PROCEEDINGS = words("charge investigation probe case lawsuit suit prosecution indictment")
 _DECISIONS = words("decision ruling policy ban order")
+_VIOLENCE = words("atrocity massacre genocide murder killing attack assault rape pogrom")
 # What protesters burn.
 _SYMBOLS = words("flag effigy")
 # What one attacks in words, not arms: "attacked the timetable", "blasted the plan".
@@ -161,6 +162,8 @@ _BY_OBJECT: tuple[tuple[frozenset[str], frozenset[str], Trigger], ...] = (
     (words("drop withdraw"), _PROCEEDINGS, _EASE),
     (words("reverse"), _DECISIONS, _EASE),
     (words("burn"), _SYMBOLS, _FLAG_BURNING),
+    # "committed atrocities against villagers": violence done, not a commitment (AGREE)
+    (words("commit perpetrate"), _VIOLENCE, _STRIKE),
 )
 
 
@@ -197,7 +200,11 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
         for c in tok.children
     ):
         return _CONVICT
-    if lemma in ("deploy", "send", "dispatch", "station") and _peacekeeping(tok):
+    if (
+        lemma in ("deploy", "send", "dispatch", "station")
+        and objs & (MILITARY_OBJECTS | _MISSIONS)
+        and _peacekeeping(tok)
+    ):
         return _PEACEKEEPING
     if lemma in ("send", "dispatch") and objs & _ENVOYS:
         return _VISIT  # "sent three ministers to Minsk": a visit by the sender, not aid

@@ -127,28 +127,99 @@ def participant(tok: Token) -> Token:
 def lexicon_reading(tok: Token) -> Trigger | None:
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         lemma = tok.lemma_.lower()
+        if lemma == "call" and tok.dep_ == "acl" and tok.tag_ == "VBN":
+            return None  # "a class called Ethics on his page" names it
         for c in tok.children:
             if c.dep_ in ("prt", "prep") and (phrasal := PHRASAL.get((lemma, c.lower_))):
                 return phrasal
-        if lemma == "call" and not any(
-            c.dep_ in ("xcomp", "ccomp")
-            or (c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for"))
-            for c in tok.children
-        ):
-            return None  # "called the talks frank" names; "called on X to" asks
-        if lemma == "receive" and any(c.dep_ == "dobj" and not is_agent(c) for c in tok.children):
-            return None  # "received aid" hosts no one; "received the envoy" does
-        if lemma == "release" and _publishes(_released(tok)):
-            return None  # "released a statement", "a readout released by the agency"
-        if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
-            return None  # "demonstrated its resolve", "demonstrated that": showing, not protest
-        return VERBS.get(lemma)
+        return None if _no_event(tok, lemma) else VERBS.get(lemma)
     if tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):
         # "in March" is a month, not a march
         if tok.lemma_.lower() == "release" and _published_of(tok):
             return None  # "the release of the report"
         return NOUNS.get(tok.lower_) or NOUNS.get(tok.lemma_.lower())
     return None
+
+
+def _no_event(verb: Token, lemma: str) -> bool:
+    """Uses of a lexicon verb that are no political event."""
+    kids = list(verb.children)
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if lemma == "call":
+        # "called the talks frank" names; "called on X to" asks
+        return not any(
+            c.dep_ in ("xcomp", "ccomp")
+            or (c.dep_ in ("prt", "prep") and c.lower_ in ("on", "for"))
+            for c in kids
+        )
+    if lemma == "receive":
+        # "received aid", "the documents the agency received" host no one; "received the
+        # envoy" does
+        if not objects and verb.dep_ == "relcl":
+            objects = [verb.head]
+        return any(not is_agent(o) for o in objects)
+    if lemma == "release":
+        return _publishes(_released(verb))  # "released a statement", "a readout released by"
+    if lemma == "demonstrate":
+        # "demonstrated its resolve", "demonstrated that": showing, not protest
+        return any(c.dep_ in ("dobj", "ccomp") for c in kids)
+    if lemma == "contribute":
+        # "Reporter Jane Doe contributed from Rome", "contributed to this report": a byline
+        given_to = prep_objects(verb, "to")
+        return (not objects and not given_to) or _publishes(given_to)
+    if lemma == "commit":
+        # "murders committed by", "committed fraud": an offence, not a commitment
+        done = objects + [c for c in kids if c.dep_ == "nsubjpass"]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            done.append(verb.head)
+        return any(o.lemma_.lower() in _OFFENCES for o in done)
+    if lemma in ("send", "deliver"):
+        # "sent a text message to supporters", "an email sent out by the campaign"
+        sent = objects + ([verb.head] if verb.dep_ == "acl" and verb.tag_ == "VBN" else [])
+        return _publishes(sent) or any(o.lemma_.lower() in _MESSAGES for o in sent)
+    if lemma == "hit":
+        # "hit the campaign trail", "hit a record high": no blow struck
+        return any(o.lemma_.lower() in _NOT_STRUCK for o in objects)
+    if lemma in ("capture", "win"):
+        # "capturing wins in three states", "captured the nomination": an election won
+        return any(o.lemma_.lower() in _ELECTORAL for o in objects)
+    if lemma == "cut" and any(c.lower_ == "short" for c in kids):
+        return True  # "their chants were cut short"
+    if lemma == "fire":
+        # "fired its host", "a director was fired over comments": dismissed; shots are fired
+        # at someone, or rockets, or by soldiers who "fired"
+        fired = objects + [c for c in kids if c.dep_ == "nsubjpass"]
+        return (
+            bool(fired)
+            and not any(o.lemma_.lower() in _SHOTS for o in fired)
+            and not prep_objects(verb, "at", "on", "upon", "into", "toward", "towards")
+        )
+    if lemma in ("conclude", "establish"):
+        return any(
+            c.dep_ == "ccomp" for c in kids
+        )  # "experts concluded that", "… established that"
+    return False
+
+
+_SHOTS = words(
+    "shot shots round rounds rocket rockets missile missiles shell shells bullet bullets gas "
+    "salvo volley cannon mortar mortars grenade grenades weapon weapons gun guns artillery "
+    "projectile projectiles flare flares barrage"
+)
+_MESSAGES = words("message text note signal greeting wish condolence invitation")
+_NOT_STRUCK = words(
+    "trail road street streets headline headlines market shelf shelves record low high mark "
+    "milestone jackpot airwaves ground button brake wall snag"
+)
+_ELECTORAL = words(
+    "win victory vote votes delegate delegates nomination seat seats primary primaries caucus "
+    "caucuses state states majority plurality election race title crown"
+)
+_OFFENCES = words(
+    "crime murder atrocity massacre genocide offence offense fraud abuse violation act attack "
+    "suicide error mistake sin felony robbery assault rape killing homicide perjury treason "
+    "misconduct blunder gaffe foul"
+)
 
 
 # What is released by publishing it, not by setting it free: CAMEO 084 returns people and
@@ -158,7 +229,8 @@ _PUBLISHED = words(
     "statistics number rate result finding estimate forecast survey poll study analysis "
     "document text detail list name video footage image photo photograph picture recording "
     "audio tape record book album film song version update guidance plan budget proposal "
-    "draft schedule timetable information account details ad advert advertisement commercial"
+    "draft schedule timetable information account details ad advert advertisement commercial "
+    "excerpt excerpts memo letter email e-mail tweet post"
 )
 
 
@@ -354,3 +426,28 @@ def role_bearer(tok: Token) -> Token | None:
     if tok.dep_ in MODIFIER_DEPS and noun.lemma_.lower() in AGENT_HEADS:
         return noun
     return None
+
+
+# Contact verbs whose purpose clause is said to the one contacted.
+_CONTACT = words("call phone telephone ring meet visit receive summon contact host")
+# Verbs that address a document to someone.
+_SENDING = words("send write deliver address hand")
+
+
+def addressees(verb: Token) -> list[Token]:
+    """To whom a clause is said when it is a contact's purpose or what a document sent to
+    someone says: "called the president to express support", "sent a letter to the WHO
+    threatening to cut funds"."""
+    head = verb.head
+    named: list[Token] = []
+    if verb.dep_ == "advcl" and head.lemma_ in _CONTACT:
+        named = [o for o in head.children if o.dep_ == "dobj"]
+    elif verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl"):
+        sender = head.head if verb.dep_ == "acl" and head.dep_ == "dobj" else head
+        if sender.lemma_ in _SENDING:
+            # the parser hangs "to X" on the letter, or on the verb as a dative
+            named = prep_objects(head, "to") + [
+                p for d in sender.children if d.dep_ in ("dative", "prep") and d.lower_ == "to"
+                for p in d.children if p.dep_ == "pobj"
+            ]  # fmt: skip
+    return [participant(t) for o in named for t in with_conjuncts(o) if is_agent(t)]

@@ -247,6 +247,11 @@ def test_context_gives_the_reading(text: str, expected: tuple[object, ...]):
         ("Castavian soldiers fired at protesters in Velmora.", "fired", "ASSAULT"),
         ("Castavian troops captured the rebel commander.", "captured", "COERCE"),
         ("Ardenia and Castavia concluded a trade agreement.", "concluded", "SUPPORT"),
+        ("The Ardenian president sat down with the Castavian envoy.", "sat", "CONSULT"),
+        ("Castavian students held a rally against the government.", "rally", "PROTEST"),
+        ("Castavia returned the prisoners to Ardenia.", "returned", "RETREAT"),
+        ("Ardenia broke diplomatic ties with Castavia.", "broke", "SANCTION"),
+        ("Police charged the Ardenian mayor with fraud.", "charged", "ACCUSE"),
     ],
 )
 def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
@@ -283,6 +288,14 @@ def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
         "The Castavian senator captured wins in three provinces.",
         "The Ardenian broadcaster fired its host over his comments.",
         "Their chants were cut short by the Ardenian police announcement.",
+        # one person sitting down meets no one; a campaign's rally is no protest
+        "The Ardenian lawyer finally sat down.",
+        "The Ardenian senator worried about violence at his rallies.",
+        "The Castavian senator will decide when he returns to Velmora.",
+        "The Ardenian senator suspended his campaign on Tuesday.",
+        "The Castavian senator has broken many promises to Ardenian voters.",
+        "The Ardenian university charged students more than $30,000.",
+        "The Ardenian minister said on Meet the Press that he expected a vote.",
     ],
 )
 def test_no_event_without_the_context(text: str):

@@ -15,7 +15,7 @@ from newsgraph.extract.lexicon import words
 from newsgraph.extract.plover import NOUNS, PHRASAL, VERBS, Trigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 SUBJ = ("nsubj", "csubj")
 
@@ -125,10 +125,14 @@ def participant(tok: Token) -> Token:
 
 
 def lexicon_reading(tok: Token) -> Trigger | None:
+    if tok.ent_type_ in _TITLED and (tok.ent_type_ != "ORG" or not _headline(tok.sent)):
+        return None  # "Meet the Press", "the Union State treaty": a name, not an act
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         lemma = tok.lemma_.lower()
         if lemma == "call" and tok.dep_ == "acl" and tok.tag_ == "VBN":
             return None  # "a class called Ethics on his page" names it
+        if lemma == "sit" and not _sits_with(tok):
+            return None  # "then the lawyer sat down": no one met
         for c in tok.children:
             if c.dep_ in ("prt", "prep") and (phrasal := PHRASAL.get((lemma, c.lower_))):
                 return phrasal
@@ -137,6 +141,8 @@ def lexicon_reading(tok: Token) -> Trigger | None:
         # "in March" is a month, not a march
         if tok.lemma_.lower() == "release" and _published_of(tok):
             return None  # "the release of the report"
+        if tok.lemma_.lower() == "rally" and _campaigns(tok):
+            return None  # "violence at his rallies": a candidate's rally, not a protest
         return NOUNS.get(tok.lower_) or NOUNS.get(tok.lemma_.lower())
     return None
 
@@ -194,11 +200,63 @@ def _no_event(verb: Token, lemma: str) -> bool:
             and not any(o.lemma_.lower() in _SHOTS for o in fired)
             and not prep_objects(verb, "at", "on", "upon", "into", "toward", "towards")
         )
+    if lemma == "return":
+        # "when he returns to Washington": no one released; "returned 21 frogs to Brazil",
+        # "the bookmark was returned by officials" (the parser also hangs what is returned as
+        # an adverbial noun)
+        returned = ("dobj", "nsubjpass", "dative", "npadvmod", "oprd")
+        return not any(c.dep_ in returned and c.ent_type_ not in ("DATE", "TIME") for c in kids)
+    if lemma in ("suspend", "end", "halt") and any(o.lemma_.lower() in _BIDS for o in objects):
+        return True  # "suspended his campaign"
+    if lemma == "break":
+        # SANCTION breaks ties or talks off; "broke many promises", "breaking the mold" not
+        return not any(o.lemma_.lower() in _LINKS for o in objects)
+    if lemma == "cut":
+        return not objects  # "the support cuts against his line"
+    if lemma == "charge":
+        # "charging students $30,000": a price, not an accusation
+        return any(
+            t.ent_type_ == "MONEY"
+            for c in kids
+            if c.dep_ in ("dobj", "npadvmod")
+            for t in c.subtree
+        )
     if lemma in ("conclude", "establish"):
         return any(
             c.dep_ == "ccomp" for c in kids
         )  # "experts concluded that", "… established that"
     return False
+
+
+# Entities whose words name them, not an act: shows, laws, organisations, buildings.
+_TITLED = frozenset(("WORK_OF_ART", "PRODUCT", "LAW", "ORG", "FAC"))
+
+
+def _headline(sent: Span) -> bool:
+    """Title Case, where the tagger takes runs of capitalised words for organisations."""
+    words_ = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words_) >= 3 and sum(t.is_title for t in words_) > 0.7 * len(words_)
+
+
+_BIDS = words("campaign bid candidacy run")
+_LINKS = words("tie ties relation relations contact contacts talk talks negotiation negotiations")
+# What makes a rally a campaign's: "his rallies", "a campaign rally".
+_CAMPAIGN = words("campaign election victory fundraising")
+
+
+def _campaigns(rally: Token) -> bool:
+    return any(
+        (c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")))
+        or (c.dep_ in ("compound", "amod") and c.lemma_.lower() in _CAMPAIGN)
+        for c in rally.children
+    )
+
+
+def _sits_with(verb: Token) -> bool:
+    """ "Sat down with X", "the two leaders sat down": a meeting; one person sitting is none."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or any(
+        c.dep_ == "nsubj" and (c.tag_ in ("NNS", "NNPS") or c.conjuncts) for c in verb.children
+    )
 
 
 _SHOTS = words(

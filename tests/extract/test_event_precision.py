@@ -94,3 +94,21 @@ def test_what_a_letter_threatens_is_addressed_to_whom_it_was_sent(processor: Pro
         ["The Ardenian president"],
         ["the head of the Castavian Health Agency"],
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan Clarke had 10 rebounds for Drake, which reached the quarterfinal by beating "
+        "Bradley on Thursday night.",
+        "A seven-yard touchdown reception gave the Colts a 20-13 lead in the NFL game at "
+        "Kansas City.",
+    ],
+)
+def test_a_game_report_holds_no_political_events(processor: Processor, text: str) -> None:
+    assert _events(processor, text) == []
+
+
+def test_war_games_are_no_game_report(processor: Processor) -> None:
+    text = "Ardenian and Castavian troops began war games near Velmora, their coach said."
+    assert [e.type for e in _events(processor, text)] == ["COOPERATE"]

@@ -252,6 +252,8 @@ def test_context_gives_the_reading(text: str, expected: tuple[object, ...]):
         ("Castavia returned the prisoners to Ardenia.", "returned", "RETREAT"),
         ("Ardenia broke diplomatic ties with Castavia.", "broke", "SANCTION"),
         ("Police charged the Ardenian mayor with fraud.", "charged", "ACCUSE"),
+        ("Ardenian musicians lifted a boycott of the Castavian venue.", "lifted", "CONCEDE"),
+        ("Ardenia pulled its troops from Castavia.", "pulled", "RETREAT"),
     ],
 )
 def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
@@ -296,6 +298,9 @@ def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
         "The Castavian senator has broken many promises to Ardenian voters.",
         "The Ardenian university charged students more than $30,000.",
         "The Ardenian minister said on Meet the Press that he expected a vote.",
+        "In 2005, an Ardenian studio released The Last Summer, a feature film.",
+        "Days later a necklace was lifted by a thief at a party in Velmora.",
+        "The Ardenian actress pulled up to the clinic in a car.",
     ],
 )
 def test_no_event_without_the_context(text: str):

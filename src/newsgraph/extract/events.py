@@ -102,7 +102,10 @@ class EventExtractor:
         quotes = [q for q in ctx.prior.get("quotes", ()) if isinstance(q, Quote)]
         mentions = Mentions(entities)
         events: list[Event] = []
-        found = [(sent, _one_per_act(candidates(sent))) for sent in doc.sents]
+        found = [
+            (sent, [] if _about_sport(sent) else _one_per_act(candidates(sent)))
+            for sent in doc.sents
+        ]
         vectors = self._vectors([sent for sent, cands in found if cands])
         pairs = self._pairs([(sent, cand) for sent, cands in found for cand in cands])
         for sent, cands in found:
@@ -285,6 +288,29 @@ class EventExtractor:
                 return reading.type, reading.mode
             return final_type(top, reading)
         return final_type(ranked[0][0], reading)
+
+
+# Words that only sports reports use together: "hit a 47-yard field goal", "beating Bradley
+# in the quarterfinal", "the Colts' interception"; two of them make a sentence a game's.
+_SPORT = words(
+    "touchdown touchdowns quarterback quarterbacks rebound rebounds inning innings pitcher "
+    "halftime overtime playoff playoffs nfl nba mlb nhl ncaa fifa uefa interception "
+    "interceptions putback layup dunk homer homers midfielder goalkeeper goalie wicket "
+    "wickets semifinal semifinals quarterfinal quarterfinals teammate teammates coach "
+    "tournament championship scored"
+)
+
+
+def _about_sport(sent: Span) -> bool:
+    """A sentence that reports a game, whose verbs (beat, hit, sign, pull back, attack the
+    basket) are no political events."""
+    cues = {t.lower_ for t in sent if t.lower_ in _SPORT}
+    cues |= {t.lemma_.lower() for t in sent if t.lemma_.lower() in _SPORT}
+    if any(t.lower_ in ("game", "games") for t in sent) and not any(
+        t.lower_ == "war" for t in sent
+    ):
+        cues.add("game")
+    return len(cues) >= 2
 
 
 def _one_per_act(cands: list[Candidate]) -> list[Candidate]:

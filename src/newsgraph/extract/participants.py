@@ -213,6 +213,18 @@ def _no_event(verb: Token, lemma: str) -> bool:
         return not any(o.lemma_.lower() in _LINKS for o in objects)
     if lemma == "cut":
         return not objects  # "the support cuts against his line"
+    if lemma == "lift":
+        # "lifted the ban"; "a necklace was lifted by a thief", "lifted the trophy" not
+        lifted = objects + [c for c in kids if c.dep_ == "nsubjpass"]
+        return bool(lifted) and not any(
+            t.lemma_.lower() in _LIFTABLE for o in lifted for t in o.subtree
+        )
+    if lemma == "pull":
+        # "pulled its troops", "pulled out"; "pulled up to the hotel" not
+        return not (
+            any(c.dep_ == "prt" and c.lower_ in ("out", "back", "away") for c in kids)
+            or any(o.lemma_.lower() in _WITHDRAWN for o in objects)
+        )
     if lemma == "charge":
         # "charging students $30,000": a price, not an accusation
         return any(
@@ -238,6 +250,17 @@ def _headline(sent: Span) -> bool:
     return len(words_) >= 3 and sum(t.is_title for t in words_) > 0.7 * len(words_)
 
 
+_LIFTABLE = words(
+    "ban embargo sanction sanctions curfew restriction restrictions blockade siege moratorium "
+    "suspension freeze cap limit limits control controls measure measures emergency law order "
+    "veto immunity quarantine lockdown boycott barrier barriers tariff tariffs closure"
+)
+# What is pulled out of a place: forces and missions.
+_WITHDRAWN = words(
+    "troop troops force forces soldier soldiers army military personnel staff diplomat "
+    "diplomats ambassador envoy mission peacekeeper peacekeepers observer observers unit units "
+    "support funding aid investment"
+)
 _BIDS = words("campaign bid candidacy run")
 _LINKS = words("tie ties relation relations contact contacts talk talks negotiation negotiations")
 # What makes a rally a campaign's: "his rallies", "a campaign rally".
@@ -308,9 +331,11 @@ def _released(tok: Token) -> list[Token]:
 def _publishes(released: list[Token]) -> bool:
     """Whether what is released is published, not set free ("a list of the prisoners
     released by the rebels" frees the prisoners)."""
-    return not any(is_agent(t) for t in released) and any(
-        t.lemma_.lower() in _PUBLISHED for t in released
-    )
+    named = [a for t in released for a in t.children if a.dep_ == "appos"]
+    people = [t for t in released if t.ent_type_ not in _NOT_PARTICIPANTS and is_agent(t)]
+    return not people and any(
+        t.lemma_.lower() in _PUBLISHED or t.ent_type_ == "WORK_OF_ART" for t in released + named
+    )  # "released The Last Summer, a feature film"
 
 
 def _published_of(tok: Token) -> bool:

@@ -254,6 +254,11 @@ def test_context_gives_the_reading(text: str, expected: tuple[object, ...]):
         ("Police charged the Ardenian mayor with fraud.", "charged", "ACCUSE"),
         ("Ardenian musicians lifted a boycott of the Castavian venue.", "lifted", "CONCEDE"),
         ("Ardenia pulled its troops from Castavia.", "pulled", "RETREAT"),
+        ("The Ardenian envoy asked Castavia to withdraw its troops.", "asked", "REQUEST"),
+        ("Castavia asked the Ardenian government for help.", "asked", "REQUEST"),
+        ("Ardenia discussed trade with Castavia.", "discussed", "CONSULT"),
+        ("The Ardenian and Castavian ministers discussed trade.", "discussed", "CONSULT"),
+        ("Ardenia gave weapons to the Castavian rebels.", "gave", "AID"),
     ],
 )
 def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
@@ -301,6 +306,13 @@ def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
         "In 2005, an Ardenian studio released The Last Summer, a feature film.",
         "Days later a necklace was lifted by a thief at a party in Velmora.",
         "The Ardenian actress pulled up to the clinic in a car.",
+        # questions, speeches, talk about something and contests won are no political acts
+        "A reporter asked the Ardenian senator if he planned to attend the caucus.",
+        "When asked about the Castavian vote, the Ardenian senator said no.",
+        "The Ardenian senator was talking about the drug crisis in Velmora.",
+        "Her victories in the Ardenian primaries are giving her an early advantage.",
+        "The Ardenian senator beat his rival in the state's caucuses on Saturday.",
+        "The Castavian senator was busy giving speeches to Ardenian banks.",
     ],
 )
 def test_no_event_without_the_context(text: str):

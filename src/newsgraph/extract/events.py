@@ -316,10 +316,15 @@ def _about_sport(sent: Span) -> bool:
 def _one_per_act(cands: list[Candidate]) -> list[Candidate]:
     """ "Signed an agreement with X", "provided assistance to X": a light verb and its object
     read as the same type name one act, which the verb's candidate stands for (with the
-    object's recipients when the verb has none)."""
+    object's recipients when the verb has none); so do a meeting and the talks it was for."""
     by_trigger = {(c.trigger.i, c.reading.type): c for c in cands if c.reading}
     dropped = set()
     for c in cands:
+        if c.reading and c.verb.dep_ in ("advcl", "xcomp") and c.verb.head.i != c.verb.i:
+            met = by_trigger.get((c.verb.head.i, c.reading.type))
+            if met is not None and c.reading.type == "CONSULT":
+                dropped.add(id(c))  # "met X in Minsk to discuss ties": the meeting's purpose
+                continue
         verb = by_trigger.get((c.verb.i, c.reading.type)) if c.reading else None
         if verb is not None and verb is not c:
             verb.actors = verb.actors or c.actors

@@ -233,6 +233,38 @@ def _no_event(verb: Token, lemma: str) -> bool:
             if c.dep_ in ("dobj", "npadvmod")
             for t in c.subtree
         )
+    if lemma == "ask":
+        # "asked him a question", "when asked if", "asked about": a question, not a request;
+        # "asked X to leave", "asked that X leave", "asked for help", "asked Congress's
+        # approval" are requests
+        return not (
+            any(c.dep_ == "xcomp" for c in kids)
+            or any(  # "asked that the commission meet", not "asked if it would"
+                c.dep_ == "ccomp"
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in kids
+            )
+            or prep_objects(verb, "for", "of")
+            or any(not is_agent(o) and o.lemma_.lower() not in _QUESTIONS for o in objects)
+        )
+    if lemma == "give":
+        # "gave him a victory", "the speech she had given": nothing handed over
+        given = objects + ([verb.head] if verb.dep_ in ("relcl", "acl") else [])
+        return any(o.lemma_.lower() in _NOT_GIVEN for o in given) or (
+            not objects and any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
+        )
+    if lemma in ("talk", "discuss"):
+        # "talking about the drug crisis": speaking of, not meeting; "talked with X", "the
+        # two ministers discussed", "called on X to discuss" meet
+        purpose = verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_ in _CONTACT
+        return not (_sits_with(verb) or prep_objects(verb, "to") or purpose)
+    if lemma == "beat":
+        # "beat rival X in the caucuses", "beat out", "beat expectations": a contest won
+        return (
+            any(c.dep_ == "prt" and c.lower_ == "out" for c in kids)
+            or any(o.lemma_.lower() in _ELECTORAL for o in prep_objects(verb, "in", "at"))
+            or any(o.lemma_.lower() in _ODDS for o in objects)
+        )
     if lemma in ("conclude", "establish"):
         return any(
             c.dep_ == "ccomp" for c in kids
@@ -250,6 +282,14 @@ def _headline(sent: Span) -> bool:
     return len(words_) >= 3 and sum(t.is_title for t in words_) > 0.7 * len(words_)
 
 
+_QUESTIONS = words("question questions")
+_NOT_GIVEN = words(
+    "sentence time chance impression victory win advantage delegate delegates high-five "
+    "high-fives speech speeches answer answers interview interviews talk address lecture look "
+    "credit pause boost edge lead nod voice shot opportunity try account update reason hint "
+    "signal indication glimpse birth rise way damn"
+)
+_ODDS = words("expectation expectations odds record deadline clock traffic heat")
 _LIFTABLE = words(
     "ban embargo sanction sanctions curfew restriction restrictions blockade siege moratorium "
     "suspension freeze cap limit limits control controls measure measures emergency law order "
@@ -268,17 +308,26 @@ _CAMPAIGN = words("campaign election victory fundraising")
 
 
 def _campaigns(rally: Token) -> bool:
+    """ "His rallies", "a Trump rally", "a Super Tuesday rally", "a campaign rally"."""
     return any(
         (c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")))
-        or (c.dep_ in ("compound", "amod") and c.lemma_.lower() in _CAMPAIGN)
+        or (
+            c.dep_ in ("compound", "amod", "nmod")
+            and (c.lemma_.lower() in _CAMPAIGN or c.ent_type_ in ("PERSON", "EVENT", "DATE"))
+        )
         for c in rally.children
     )
 
 
 def _sits_with(verb: Token) -> bool:
-    """ "Sat down with X", "the two leaders sat down": a meeting; one person sitting is none."""
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or any(
-        c.dep_ == "nsubj" and (c.tag_ in ("NNS", "NNPS") or c.conjuncts) for c in verb.children
+    """ "Sat down with X", "the two leaders sat down", "the two discussed": a meeting; one
+    person sitting or talking is none."""
+    # "discussed trade with X": the parser may hang "with" on the topic
+    near = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(c.dep_ == "prep" and c.lower_ == "with" for t in near for c in t.children) or any(
+        c.dep_ == "nsubj"
+        and (c.tag_ in ("NNS", "NNPS", "CD") or c.conjuncts or c.lower_ in ("both", "all"))
+        for c in verb.children
     )
 
 

@@ -259,6 +259,9 @@ def test_context_gives_the_reading(text: str, expected: tuple[object, ...]):
         ("Ardenia discussed trade with Castavia.", "discussed", "CONSULT"),
         ("The Ardenian and Castavian ministers discussed trade.", "discussed", "CONSULT"),
         ("Ardenia gave weapons to the Castavian rebels.", "gave", "AID"),
+        ("Castavian jets struck a rebel camp near Velmora.", "struck", "ASSAULT"),
+        ("Castavian police dispersed the crowd in Velmora.", "dispersed", "COERCE"),
+        ("The Castavian army declared martial law in Velmora.", "law", "COERCE"),
     ],
 )
 def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
@@ -313,10 +316,19 @@ def test_other_contexts_keep_the_lexicon(text: str, trigger: str, reading: str):
         "Her victories in the Ardenian primaries are giving her an early advantage.",
         "The Ardenian senator beat his rival in the state's caucuses on Saturday.",
         "The Castavian senator was busy giving speeches to Ardenian banks.",
+        "Later, the Ardenian engineer struck oil in Velmora.",
+        "The Castavian marchers had dispersed by late afternoon.",
+        "The Ardenian spokesman provided a few details about the raid.",
+        "Under the Ardenian election law, there are 125 constituencies.",
     ],
 )
 def test_no_event_without_the_context(text: str):
     assert _found(text) == []
+
+
+def test_a_deal_struck_is_an_agreement_reached_not_a_blow():
+    found = _found("Ardenia struck a deal with Castavia on gas prices.")
+    assert [(t, r, m) for t, r, m, *_ in found] == [("struck", "SUPPORT", "sign")]
 
 
 def test_a_month_is_not_a_march():

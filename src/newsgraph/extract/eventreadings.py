@@ -53,6 +53,7 @@ _CYBER = words("cyber cyber- online digital")
 _BLAME = Trigger("ACCUSE")  # CAMEO 112, "said X was responsible"
 _PULL_OUT = Trigger("RETREAT")  # CAMEO 0874, "troops began leaving Afghanistan"
 _VISIT = Trigger("CONSULT", "visit")
+_SIGN = Trigger("SUPPORT", "sign")
 _ENVOYS = words(
     "envoy emissary delegation delegate diplomat ambassador minister official secretary "
     "representative negotiator mediator"
@@ -162,6 +163,8 @@ _BY_OBJECT: tuple[tuple[frozenset[str], frozenset[str], Trigger], ...] = (
     (words("drop withdraw"), _PROCEEDINGS, _EASE),
     (words("reverse"), _DECISIONS, _EASE),
     (words("burn"), _SYMBOLS, _FLAG_BURNING),
+    # "struck a deal with X": an agreement reached (CAMEO 057), not a blow
+    (words("strike"), words("deal agreement accord bargain compromise pact"), _SIGN),
     # "committed atrocities against villagers": violence done, not a commitment (AGREE)
     (words("commit perpetrate"), _VIOLENCE, _STRIKE),
 )

@@ -143,6 +143,10 @@ def lexicon_reading(tok: Token) -> Trigger | None:
             return None  # "the release of the report"
         if tok.lemma_.lower() == "rally" and _campaigns(tok):
             return None  # "violence at his rallies": a candidate's rally, not a protest
+        if tok.lemma_.lower() == "law" and not any(
+            c.lemma_.lower() in ("martial", "emergency") for c in tok.children
+        ):
+            return None  # "martial law" coerces; "the election law" is no act
         return NOUNS.get(tok.lower_) or NOUNS.get(tok.lemma_.lower())
     return None
 
@@ -213,6 +217,10 @@ def _no_event(verb: Token, lemma: str) -> bool:
         return not any(o.lemma_.lower() in _LINKS for o in objects)
     if lemma == "cut":
         return not objects  # "the support cuts against his line"
+    if lemma == "disperse":
+        return not objects  # "the marchers had dispersed": no one dispersed them
+    if lemma == "strike":
+        return any(o.lemma_.lower() in _NOT_STRUCK for o in objects)  # "struck oil"
     if lemma == "lift":
         # "lifted the ban"; "a necklace was lifted by a thief", "lifted the trophy" not
         lifted = objects + [c for c in kids if c.dep_ == "nsubjpass"]
@@ -247,10 +255,17 @@ def _no_event(verb: Token, lemma: str) -> bool:
             or prep_objects(verb, "for", "of")
             or any(not is_agent(o) and o.lemma_.lower() not in _QUESTIONS for o in objects)
         )
-    if lemma == "give":
-        # "gave him a victory", "the speech she had given": nothing handed over
-        given = objects + ([verb.head] if verb.dep_ in ("relcl", "acl") else [])
-        return any(o.lemma_.lower() in _NOT_GIVEN for o in given) or (
+    if lemma in ("give", "provide"):
+        # "gave him a victory", "the speech she had given", "provided a few details", "no
+        # reason was given": nothing handed over
+        given = objects + [c for c in kids if c.dep_ == "nsubjpass"]
+        given += [verb.head] if verb.dep_ in ("relcl", "acl") else []
+        # documents handed to someone are shared ("provided the documents to the opposition")
+        handed = prep_objects(verb, "to") or any(c.dep_ in ("dative", "iobj") for c in kids)
+        unshared = _NOT_GIVEN if handed else _NOT_GIVEN | _PUBLISHED
+        if lemma == "provide":
+            unshared = unshared - _PERFORMED  # "the budget speech was provided to members"
+        return any(o.lemma_.lower() in unshared for o in given) or (
             not objects and any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
         )
     if lemma in ("talk", "discuss"):
@@ -289,6 +304,8 @@ _NOT_GIVEN = words(
     "credit pause boost edge lead nod voice shot opportunity try account update reason hint "
     "signal indication glimpse birth rise way damn"
 )
+# Given by performing them: "gave a speech to the bank".
+_PERFORMED = words("speech speeches address lecture interview interviews talk")
 _ODDS = words("expectation expectations odds record deadline clock traffic heat")
 _LIFTABLE = words(
     "ban embargo sanction sanctions curfew restriction restrictions blockade siege moratorium "
@@ -339,7 +356,8 @@ _SHOTS = words(
 _MESSAGES = words("message text note signal greeting wish condolence invitation")
 _NOT_STRUCK = words(
     "trail road street streets headline headlines market shelf shelves record low high mark "
-    "milestone jackpot airwaves ground button brake wall snag"
+    "milestone jackpot airwaves ground button brake wall snag oil gold chord note balance pose "
+    "tone nerve"
 )
 _ELECTORAL = words(
     "win victory vote votes delegate delegates nomination seat seats primary primaries caucus "

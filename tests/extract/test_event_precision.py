@@ -112,3 +112,13 @@ def test_a_game_report_holds_no_political_events(processor: Processor, text: str
 def test_war_games_are_no_game_report(processor: Processor) -> None:
     text = "Ardenian and Castavian troops began war games near Velmora, their coach said."
     assert [e.type for e in _events(processor, text)] == ["COOPERATE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ardenia refrained from attacking Castavia.", "Ardenia avoided attacking Castavia."],
+)
+def test_what_one_holds_back_from_did_not_happen(processor: Processor, text: str) -> None:
+    (event,) = _events(processor, text)
+    assert event.type == "ASSAULT"
+    assert event.negated

@@ -326,6 +326,27 @@ def test_no_event_without_the_context(text: str):
     assert _found(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one candidate attacking another attacks in words
+        (
+            "The Ardenian senator Jane Doe attacked her rival John Roe at the debate.",
+            ("attacked", "ACCUSE", "disapprove"),
+        ),
+        # with a weapon, or by armed men, it is an assault
+        ("A gunman attacked Senator Jane Doe with a knife.", ("attacked", "ASSAULT", None)),
+        ("Castavian rebels attacked the Ardenian convoy.", ("attacked", "ASSAULT", None)),
+    ],
+)
+def test_attacking_a_rival_is_criticism(text: str, expected: tuple[object, ...]) -> None:
+    assert expected in [(t, r, m) for t, r, m, *_ in _found(text)]
+
+
+def test_a_candidate_capturing_a_state_wins_an_election():
+    assert _found("Senator Jane Doe has captured Ohio and Iowa.") == []
+
+
 def test_a_deal_struck_is_an_agreement_reached_not_a_blow():
     found = _found("Ardenia struck a deal with Castavia on gas prices.")
     assert [(t, r, m) for t, r, m, *_ in found] == [("struck", "SUPPORT", "sign")]

@@ -18,7 +18,9 @@ _FUTURE_HEADS = words("plan expect schedule intend prepare aim hope set due vow 
 _HYPOTHETICAL_HEADS = words(
     "threaten want seek consider propose offer try hope ready willing prepared able"
 )
-_NEGATING_HEADS = words("refuse decline fail reject deny")
+_NEGATING_HEADS = words("refuse decline fail reject deny avoid")
+# "refrained from attacking": what one holds back from did not happen
+_HELD_BACK = words("refrain abstain desist")
 
 
 def announced_refusal(verb: Token) -> bool:
@@ -48,6 +50,8 @@ def flags(cand: Candidate) -> tuple[bool, bool, bool]:
     elif verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "have sworn to fight" parses as a purpose clause: the vow still makes it future
         future = verb.head.lemma_.lower() in _FUTURE_HEADS
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from":
+        negated = verb.head.head.lemma_.lower() in _HELD_BACK
     for v in chain:
         for c in v.children:
             if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never"):

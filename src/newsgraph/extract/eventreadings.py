@@ -76,6 +76,10 @@ _ARMS = words("arm weapon gun")
 _PROCEEDINGS = words("charge investigation probe case lawsuit suit prosecution indictment")
 _DECISIONS = words("decision ruling policy ban order")
 _VIOLENCE = words("atrocity massacre genocide murder killing attack assault rape pogrom")
+_RIVALS = words("rival opponent critic challenger competitor candidate")
+_ARMED_HANDS = words(
+    "gunman attacker assailant militant militia rebel insurgent terrorist mob police man men group"
+)
 # What protesters burn.
 _SYMBOLS = words("flag effigy")
 # What one attacks in words, not arms: "attacked the timetable", "blasted the plan".
@@ -239,7 +243,24 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
         return COMPEL  # "ordered the newspaper to suspend publication": coercion of it
     if lemma == "call":
         return _call_reading(tok, objs, is_agent)
+    if lemma in ("attack", "assail") and _at_a_rival(tok):
+        return _NAME_CALLING  # "Bush attacked Donald Trump", "refrained from attacking rivals"
     return None
+
+
+def _at_a_rival(tok: Token) -> bool:
+    """An attack on named people or rivals by no armed hand and with no weapon: words."""
+    targets = [c for c in tok.children if c.dep_ == "dobj"]
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return (
+        bool(targets)
+        and all(t.ent_type_ == "PERSON" or t.lemma_.lower() in _RIVALS for t in targets)
+        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        and not any(
+            s.lemma_.lower() in MILITARY_OBJECTS | _ARMED_HANDS or s.ent_type_ in ("NORP", "GPE")
+            for s in subjects
+        )
+    )
 
 
 def _call_reading(tok: Token, objs: set[str], is_agent: Callable[[Token], bool]) -> Trigger | None:

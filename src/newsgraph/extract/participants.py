@@ -191,8 +191,12 @@ def _no_event(verb: Token, lemma: str) -> bool:
         # "hit the campaign trail", "hit a record high": no blow struck
         return any(o.lemma_.lower() in _NOT_STRUCK for o in objects)
     if lemma in ("capture", "win"):
-        # "capturing wins in three states", "captured the nomination": an election won
-        return any(o.lemma_.lower() in _ELECTORAL for o in objects)
+        # "capturing wins in three states", "captured the nomination", "Ted Cruz captured
+        # Texas": an election won
+        candidate = any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in kids)
+        return any(
+            o.lemma_.lower() in _ELECTORAL or (candidate and o.ent_type_ == "GPE") for o in objects
+        )
     if lemma == "cut" and any(c.lower_ == "short" for c in kids):
         return True  # "their chants were cut short"
     if lemma == "fire":

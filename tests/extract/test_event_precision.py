@@ -122,3 +122,10 @@ def test_what_one_holds_back_from_did_not_happen(processor: Processor, text: str
     (event,) = _events(processor, text)
     assert event.type == "ASSAULT"
     assert event.negated
+
+
+def test_a_strike_that_killed_is_by_whom_its_by_phrase_names(processor: Processor) -> None:
+    text = "Eight people were killed in an air strike by Castavian government forces in Velmora."
+    (event,) = _events(processor, text)
+    assert event.type == "ASSAULT"
+    assert _spans(event) == (["Castavian government forces"], ["Eight people"])

@@ -416,9 +416,15 @@ def candidates(sent: Span) -> list[Candidate]:
             elif (verb := _light_verb_through(tok)) is not None:
                 # "launched ten days of war games", "(were) engaged in ethnic cleansing"
                 cand = Candidate(tok, verb, reading)
-                cand.actors = _subjects(verb) or [
-                    t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(c)
-                ]
+                # "were killed in an air strike by government forces": the strike's own "by"
+                cand.actors = [t for a in prep_objects(tok, "by") for t in with_conjuncts(a)]
+                cand.actors = (
+                    cand.actors
+                    or _subjects(verb)
+                    or [
+                        t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(c)
+                    ]
+                )
             elif tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in (
                 "take",
                 "begin",

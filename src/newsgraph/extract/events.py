@@ -327,7 +327,7 @@ def _one_per_act(cands: list[Candidate]) -> list[Candidate]:
                 continue
         verb = by_trigger.get((c.verb.i, c.reading.type)) if c.reading else None
         if verb is not None and verb is not c:
-            verb.actors = verb.actors or c.actors
+            verb.actors = verb.actors or [a for a in c.actors if a not in verb.recipients]
             verb.recipients = verb.recipients or c.recipients
             dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]

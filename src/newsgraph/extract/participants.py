@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from newsgraph.extract import eventwords as ew
 from newsgraph.extract.actors import first_conjunct
 from newsgraph.extract.coref import PERSON_HEADS
 from newsgraph.extract.lexicon import words
 from newsgraph.extract.plover import NOUNS, PHRASAL, VERBS, Trigger
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 SUBJ = ("nsubj", "csubj")
 
@@ -125,13 +126,13 @@ def participant(tok: Token) -> Token:
 
 
 def lexicon_reading(tok: Token) -> Trigger | None:
-    if tok.ent_type_ in _TITLED and (tok.ent_type_ != "ORG" or not _headline(tok.sent)):
+    if tok.ent_type_ in ew.TITLED and (tok.ent_type_ != "ORG" or not ew.is_headline(tok.sent)):
         return None  # "Meet the Press", "the Union State treaty": a name, not an act
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         lemma = tok.lemma_.lower()
         if lemma == "call" and tok.dep_ == "acl" and tok.tag_ == "VBN":
             return None  # "a class called Ethics on his page" names it
-        if lemma == "sit" and not _sits_with(tok):
+        if lemma == "sit" and not ew.sits_with(tok):
             return None  # "then the lawyer sat down": no one met
         for c in tok.children:
             if c.dep_ in ("prt", "prep") and (phrasal := PHRASAL.get((lemma, c.lower_))):
@@ -141,7 +142,7 @@ def lexicon_reading(tok: Token) -> Trigger | None:
         # "in March" is a month, not a march
         if tok.lemma_.lower() == "release" and _published_of(tok):
             return None  # "the release of the report"
-        if tok.lemma_.lower() == "rally" and _campaigns(tok):
+        if tok.lemma_.lower() == "rally" and ew.campaign_rally(tok):
             return None  # "violence at his rallies": a candidate's rally, not a protest
         if tok.lemma_.lower() == "law" and not any(
             c.lemma_.lower() in ("martial", "emergency") for c in tok.children
@@ -169,7 +170,9 @@ def _no_event(verb: Token, lemma: str) -> bool:
             objects = [verb.head]
         return any(not is_agent(o) for o in objects)
     if lemma == "release":
-        return _publishes(_released(verb))  # "released a statement", "a readout released by"
+        return _publishes(
+            ew.released_things(verb)
+        )  # "released a statement", "a readout released by"
     if lemma == "demonstrate":
         # "demonstrated its resolve", "demonstrated that": showing, not protest
         return any(c.dep_ in ("dobj", "ccomp") for c in kids)
@@ -182,30 +185,29 @@ def _no_event(verb: Token, lemma: str) -> bool:
         done = objects + [c for c in kids if c.dep_ == "nsubjpass"]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             done.append(verb.head)
-        return any(o.lemma_.lower() in _OFFENCES for o in done)
+        return any(o.lemma_.lower() in ew.OFFENCES for o in done)
     if lemma in ("send", "deliver"):
         # "sent a text message to supporters", "an email sent out by the campaign"
         sent = objects + ([verb.head] if verb.dep_ == "acl" and verb.tag_ == "VBN" else [])
-        return _publishes(sent) or any(o.lemma_.lower() in _MESSAGES for o in sent)
+        return _publishes(sent) or any(o.lemma_.lower() in ew.MESSAGES for o in sent)
     if lemma == "hit":
         # "hit the campaign trail", "hit a record high": no blow struck
-        return any(o.lemma_.lower() in _NOT_STRUCK for o in objects)
+        return any(o.lemma_.lower() in ew.NOT_STRUCK for o in objects)
     if lemma in ("capture", "win"):
         # "capturing wins in three states", "captured the nomination", "Ted Cruz captured
         # Texas": an election won
         candidate = any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in kids)
         return any(
-            o.lemma_.lower() in _ELECTORAL or (candidate and o.ent_type_ == "GPE") for o in objects
+            o.lemma_.lower() in ew.ELECTORAL or (candidate and o.ent_type_ == "GPE")
+            for o in objects
         )
-    if lemma == "cut" and any(c.lower_ == "short" for c in kids):
-        return True  # "their chants were cut short"
     if lemma == "fire":
         # "fired its host", "a director was fired over comments": dismissed; shots are fired
         # at someone, or rockets, or by soldiers who "fired"
         fired = objects + [c for c in kids if c.dep_ == "nsubjpass"]
         return (
             bool(fired)
-            and not any(o.lemma_.lower() in _SHOTS for o in fired)
+            and not any(o.lemma_.lower() in ew.SHOTS for o in fired)
             and not prep_objects(verb, "at", "on", "upon", "into", "toward", "towards")
         )
     if lemma == "return":
@@ -214,28 +216,29 @@ def _no_event(verb: Token, lemma: str) -> bool:
         # an adverbial noun)
         returned = ("dobj", "nsubjpass", "dative", "npadvmod", "oprd")
         return not any(c.dep_ in returned and c.ent_type_ not in ("DATE", "TIME") for c in kids)
-    if lemma in ("suspend", "end", "halt") and any(o.lemma_.lower() in _BIDS for o in objects):
+    if lemma in ("suspend", "end", "halt") and any(o.lemma_.lower() in ew.BIDS for o in objects):
         return True  # "suspended his campaign"
     if lemma == "break":
         # SANCTION breaks ties or talks off; "broke many promises", "breaking the mold" not
-        return not any(o.lemma_.lower() in _LINKS for o in objects)
+        return not any(o.lemma_.lower() in ew.LINKS for o in objects)
     if lemma == "cut":
-        return not objects  # "the support cuts against his line"
+        # "the support cuts against his line", "their chants were cut short"
+        return not objects or any(c.lower_ == "short" for c in kids)
     if lemma == "disperse":
         return not objects  # "the marchers had dispersed": no one dispersed them
     if lemma == "strike":
-        return any(o.lemma_.lower() in _NOT_STRUCK for o in objects)  # "struck oil"
+        return any(o.lemma_.lower() in ew.NOT_STRUCK for o in objects)  # "struck oil"
     if lemma == "lift":
         # "lifted the ban"; "a necklace was lifted by a thief", "lifted the trophy" not
         lifted = objects + [c for c in kids if c.dep_ == "nsubjpass"]
         return bool(lifted) and not any(
-            t.lemma_.lower() in _LIFTABLE for o in lifted for t in o.subtree
+            t.lemma_.lower() in ew.LIFTABLE for o in lifted for t in o.subtree
         )
     if lemma == "pull":
         # "pulled its troops", "pulled out"; "pulled up to the hotel" not
         return not (
             any(c.dep_ == "prt" and c.lower_ in ("out", "back", "away") for c in kids)
-            or any(o.lemma_.lower() in _WITHDRAWN for o in objects)
+            or any(o.lemma_.lower() in ew.WITHDRAWN for o in objects)
         )
     if lemma == "charge":
         # "charging students $30,000": a price, not an accusation
@@ -257,7 +260,7 @@ def _no_event(verb: Token, lemma: str) -> bool:
                 for c in kids
             )
             or prep_objects(verb, "for", "of")
-            or any(not is_agent(o) and o.lemma_.lower() not in _QUESTIONS for o in objects)
+            or any(not is_agent(o) and o.lemma_.lower() not in ew.QUESTIONS for o in objects)
         )
     if lemma in ("give", "provide"):
         # "gave him a victory", "the speech she had given", "provided a few details", "no
@@ -266,137 +269,27 @@ def _no_event(verb: Token, lemma: str) -> bool:
         given += [verb.head] if verb.dep_ in ("relcl", "acl") else []
         # documents handed to someone are shared ("provided the documents to the opposition")
         handed = prep_objects(verb, "to") or any(c.dep_ in ("dative", "iobj") for c in kids)
-        unshared = _NOT_GIVEN if handed else _NOT_GIVEN | _PUBLISHED
+        unshared = ew.NOT_GIVEN if handed else ew.NOT_GIVEN | ew.PUBLISHED
         if lemma == "provide":
-            unshared = unshared - _PERFORMED  # "the budget speech was provided to members"
+            unshared = unshared - ew.PERFORMED  # "the budget speech was provided to members"
         return any(o.lemma_.lower() in unshared for o in given) or (
             not objects and any(c.dep_ == "prt" and c.lower_ == "up" for c in kids)
         )
     if lemma in ("talk", "discuss"):
         # "talking about the drug crisis": speaking of, not meeting; "talked with X", "the
         # two ministers discussed", "called on X to discuss" meet
-        purpose = verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_ in _CONTACT
-        return not (_sits_with(verb) or prep_objects(verb, "to") or purpose)
+        purpose = verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_ in ew.CONTACT
+        return not (ew.sits_with(verb) or prep_objects(verb, "to") or purpose)
     if lemma == "beat":
         # "beat rival X in the caucuses", "beat out", "beat expectations": a contest won
         return (
             any(c.dep_ == "prt" and c.lower_ == "out" for c in kids)
-            or any(o.lemma_.lower() in _ELECTORAL for o in prep_objects(verb, "in", "at"))
-            or any(o.lemma_.lower() in _ODDS for o in objects)
+            or any(o.lemma_.lower() in ew.ELECTORAL for o in prep_objects(verb, "in", "at"))
+            or any(o.lemma_.lower() in ew.ODDS for o in objects)
         )
     if lemma in ("conclude", "establish"):
-        return any(
-            c.dep_ == "ccomp" for c in kids
-        )  # "experts concluded that", "… established that"
+        return any(c.dep_ == "ccomp" for c in kids)  # "concluded that", "established that"
     return False
-
-
-# Entities whose words name them, not an act: shows, laws, organisations, buildings.
-_TITLED = frozenset(("WORK_OF_ART", "PRODUCT", "LAW", "ORG", "FAC"))
-
-
-def _headline(sent: Span) -> bool:
-    """Title Case, where the tagger takes runs of capitalised words for organisations."""
-    words_ = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words_) >= 3 and sum(t.is_title for t in words_) > 0.7 * len(words_)
-
-
-_QUESTIONS = words("question questions")
-_NOT_GIVEN = words(
-    "sentence time chance impression victory win advantage delegate delegates high-five "
-    "high-fives speech speeches answer answers interview interviews talk address lecture look "
-    "credit pause boost edge lead nod voice shot opportunity try account update reason hint "
-    "signal indication glimpse birth rise way damn"
-)
-# Given by performing them: "gave a speech to the bank".
-_PERFORMED = words("speech speeches address lecture interview interviews talk")
-_ODDS = words("expectation expectations odds record deadline clock traffic heat")
-_LIFTABLE = words(
-    "ban embargo sanction sanctions curfew restriction restrictions blockade siege moratorium "
-    "suspension freeze cap limit limits control controls measure measures emergency law order "
-    "veto immunity quarantine lockdown boycott barrier barriers tariff tariffs closure"
-)
-# What is pulled out of a place: forces and missions.
-_WITHDRAWN = words(
-    "troop troops force forces soldier soldiers army military personnel staff diplomat "
-    "diplomats ambassador envoy mission peacekeeper peacekeepers observer observers unit units "
-    "support funding aid investment"
-)
-_BIDS = words("campaign bid candidacy run")
-_LINKS = words("tie ties relation relations contact contacts talk talks negotiation negotiations")
-# What makes a rally a campaign's: "his rallies", "a campaign rally".
-_CAMPAIGN = words("campaign election victory fundraising")
-
-
-def _campaigns(rally: Token) -> bool:
-    """ "His rallies", "a Trump rally", "a Super Tuesday rally", "a campaign rally"."""
-    return any(
-        (c.dep_ == "poss" and (c.ent_type_ == "PERSON" or c.lower_ in ("his", "her")))
-        or (
-            c.dep_ in ("compound", "amod", "nmod")
-            and (c.lemma_.lower() in _CAMPAIGN or c.ent_type_ in ("PERSON", "EVENT", "DATE"))
-        )
-        for c in rally.children
-    )
-
-
-def _sits_with(verb: Token) -> bool:
-    """ "Sat down with X", "the two leaders sat down", "the two discussed": a meeting; one
-    person sitting or talking is none."""
-    # "discussed trade with X": the parser may hang "with" on the topic
-    near = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return any(c.dep_ == "prep" and c.lower_ == "with" for t in near for c in t.children) or any(
-        c.dep_ == "nsubj"
-        and (c.tag_ in ("NNS", "NNPS", "CD") or c.conjuncts or c.lower_ in ("both", "all"))
-        for c in verb.children
-    )
-
-
-_SHOTS = words(
-    "shot shots round rounds rocket rockets missile missiles shell shells bullet bullets gas "
-    "salvo volley cannon mortar mortars grenade grenades weapon weapons gun guns artillery "
-    "projectile projectiles flare flares barrage"
-)
-_MESSAGES = words("message text note signal greeting wish condolence invitation")
-_NOT_STRUCK = words(
-    "trail road street streets headline headlines market shelf shelves record low high mark "
-    "milestone jackpot airwaves ground button brake wall snag oil gold chord note balance pose "
-    "tone nerve"
-)
-_ELECTORAL = words(
-    "win victory vote votes delegate delegates nomination seat seats primary primaries caucus "
-    "caucuses state states majority plurality election race title crown"
-)
-_OFFENCES = words(
-    "crime murder atrocity massacre genocide offence offense fraud abuse violation act attack "
-    "suicide error mistake sin felony robbery assault rape killing homicide perjury treason "
-    "misconduct blunder gaffe foul"
-)
-
-
-# What is released by publishing it, not by setting it free: CAMEO 084 returns people and
-# property, not statements or statistics.
-_PUBLISHED = words(
-    "statement readout summary communique communiqué transcript report data figure statistic "
-    "statistics number rate result finding estimate forecast survey poll study analysis "
-    "document text detail list name video footage image photo photograph picture recording "
-    "audio tape record book album film song version update guidance plan budget proposal "
-    "draft schedule timetable information account details ad advert advertisement commercial "
-    "excerpt excerpts memo letter email e-mail tweet post"
-)
-
-
-def _released(tok: Token) -> list[Token]:
-    """What a form of "release" releases: its object, its passive subject, or the noun its
-    participle modifies ("a summary released by the agency", "a summary of the talks released
-    by the agency": the parser hangs it on either noun)."""
-    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        noun = tok.head
-        things.append(noun)
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
-            things.append(noun.head.head)
-    return things
 
 
 def _publishes(released: list[Token]) -> bool:
@@ -405,7 +298,7 @@ def _publishes(released: list[Token]) -> bool:
     named = [a for t in released for a in t.children if a.dep_ == "appos"]
     people = [t for t in released if t.ent_type_ not in _NOT_PARTICIPANTS and is_agent(t)]
     return not people and any(
-        t.lemma_.lower() in _PUBLISHED or t.ent_type_ == "WORK_OF_ART" for t in released + named
+        t.lemma_.lower() in ew.PUBLISHED or t.ent_type_ == "WORK_OF_ART" for t in released + named
     )  # "released The Last Summer, a feature film"
 
 
@@ -582,23 +475,17 @@ def role_bearer(tok: Token) -> Token | None:
     return None
 
 
-# Contact verbs whose purpose clause is said to the one contacted.
-_CONTACT = words("call phone telephone ring meet visit receive summon contact host")
-# Verbs that address a document to someone.
-_SENDING = words("send write deliver address hand")
-
-
 def addressees(verb: Token) -> list[Token]:
     """To whom a clause is said when it is a contact's purpose or what a document sent to
     someone says: "called the president to express support", "sent a letter to the WHO
     threatening to cut funds"."""
     head = verb.head
     named: list[Token] = []
-    if verb.dep_ == "advcl" and head.lemma_ in _CONTACT:
+    if verb.dep_ == "advcl" and head.lemma_ in ew.CONTACT:
         named = [o for o in head.children if o.dep_ == "dobj"]
     elif verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl"):
         sender = head.head if verb.dep_ == "acl" and head.dep_ == "dobj" else head
-        if sender.lemma_ in _SENDING:
+        if sender.lemma_ in ew.SENDING:
             # the parser hangs "to X" on the letter, or on the verb as a dative
             named = prep_objects(head, "to") + [
                 p for d in sender.children if d.dep_ in ("dative", "prep") and d.lower_ == "to"

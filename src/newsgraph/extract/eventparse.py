@@ -398,7 +398,8 @@ def candidates(sent: Span) -> list[Candidate]:
         if reading is None or (reading.type == "ASSAULT" and fights_an_ill(tok)):
             continue
         if tok.dep_ == "xcomp" and (reading_of(tok.head) is COMPEL or tok.head.lemma_ == "invite"):
-            continue  # "ordered the paper to suspend publication": the order is the event
+            # "ordered the paper to suspend", "invited X to visit": the order or invitation is it
+            continue
         if tok.pos_ in ("NOUN", "PROPN"):
             head = tok.head
             if (
@@ -417,13 +418,10 @@ def candidates(sent: Span) -> list[Candidate]:
                 # "launched ten days of war games", "(were) engaged in ethnic cleansing"
                 cand = Candidate(tok, verb, reading)
                 # "were killed in an air strike by government forces": the strike's own "by"
-                cand.actors = [t for a in prep_objects(tok, "by") for t in with_conjuncts(a)]
+                by = [t for a in prep_objects(tok, "by") for t in with_conjuncts(a)]
+                passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
                 cand.actors = (
-                    cand.actors
-                    or _subjects(verb)
-                    or [
-                        t for c in verb.children if c.dep_ == "nsubjpass" for t in with_conjuncts(c)
-                    ]
+                    by or _subjects(verb) or [t for c in passive for t in with_conjuncts(c)]
                 )
             elif tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in (
                 "take",

@@ -66,6 +66,8 @@ _BLAMING = words("say claim believe suspect conclude insist allege")
 
 # Missions whose withdrawal is a sanction on the host, not a retreat.
 _MISSIONS = words("peacekeeper observer monitor inspector mission")
+# What is sent on a peace mission: forces or monitors.
+_FORCES_SENT = MILITARY_OBJECTS | _MISSIONS
 # Objects that make agreeing or pledging an act of support, not an intent.
 _ENDORSED = words("agreement deal accord treaty support backing solidarity")
 # What a government grants that is a concession or a release.
@@ -80,6 +82,8 @@ _RIVALS = words("rival opponent critic challenger competitor candidate")
 _ARMED_HANDS = words(
     "gunman attacker assailant militant militia rebel insurgent terrorist mob police man men group"
 )
+# Who attacks with arms, not words.
+_ARMED_SUBJECTS = MILITARY_OBJECTS | _ARMED_HANDS
 # What protesters burn.
 _SYMBOLS = words("flag effigy")
 # What one attacks in words, not arms: "attacked the timetable", "blasted the plan".
@@ -209,7 +213,7 @@ def _verb_reading(tok: Token, is_agent: Callable[[Token], bool]) -> Trigger | No
         return _CONVICT
     if (
         lemma in ("deploy", "send", "dispatch", "station")
-        and objs & (MILITARY_OBJECTS | _MISSIONS)
+        and objs & _FORCES_SENT
         and _peacekeeping(tok)
     ):
         return _PEACEKEEPING
@@ -257,8 +261,7 @@ def _at_a_rival(tok: Token) -> bool:
         and all(t.ent_type_ == "PERSON" or t.lemma_.lower() in _RIVALS for t in targets)
         and not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
         and not any(
-            s.lemma_.lower() in MILITARY_OBJECTS | _ARMED_HANDS or s.ent_type_ in ("NORP", "GPE")
-            for s in subjects
+            s.lemma_.lower() in _ARMED_SUBJECTS or s.ent_type_ in ("NORP", "GPE") for s in subjects
         )
     )
 

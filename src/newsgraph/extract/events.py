@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from newsgraph.extract import eventwords as ew
 from newsgraph.extract.base import Extracted, ExtractionContext
 from newsgraph.extract.embeddings import encode, load_encoder
 from newsgraph.extract.eventflags import announced_refusal, flags
@@ -103,7 +104,7 @@ class EventExtractor:
         mentions = Mentions(entities)
         events: list[Event] = []
         found = [
-            (sent, [] if _about_sport(sent) else _one_per_act(candidates(sent)))
+            (sent, [] if ew.about_sport(sent) else _one_per_act(candidates(sent)))
             for sent in doc.sents
         ]
         vectors = self._vectors([sent for sent, cands in found if cands])
@@ -152,9 +153,8 @@ class EventExtractor:
             return None
         trig = cand.trigger
         event_type, mode = self._type(cand, sentence, vector, pair_row)
-        if cand.governor is not None and event_type == getattr(
-            lexicon_reading(cand.governor), "type", None
-        ):
+        governing = lexicon_reading(cand.governor) if cand.governor is not None else None
+        if governing is not None and governing.type == event_type:
             return None  # "rejected an invitation to meet X" typed as a rejection: the same act
         actors, recipients, place, mode = assign_roles(doc, cand, event_type, mode, mentions)
         actor_ids = ids_of(doc, actors, mentions)
@@ -290,42 +290,24 @@ class EventExtractor:
         return final_type(ranked[0][0], reading)
 
 
-# Words that only sports reports use together: "hit a 47-yard field goal", "beating Bradley
-# in the quarterfinal", "the Colts' interception"; two of them make a sentence a game's.
-_SPORT = words(
-    "touchdown touchdowns quarterback quarterbacks rebound rebounds inning innings pitcher "
-    "halftime overtime playoff playoffs nfl nba mlb nhl ncaa fifa uefa interception "
-    "interceptions putback layup dunk homer homers midfielder goalkeeper goalie wicket "
-    "wickets semifinal semifinals quarterfinal quarterfinals teammate teammates coach "
-    "tournament championship scored"
-)
-
-
-def _about_sport(sent: Span) -> bool:
-    """A sentence that reports a game, whose verbs (beat, hit, sign, pull back, attack the
-    basket) are no political events."""
-    cues = {t.lower_ for t in sent if t.lower_ in _SPORT}
-    cues |= {t.lemma_.lower() for t in sent if t.lemma_.lower() in _SPORT}
-    if any(t.lower_ in ("game", "games") for t in sent) and not any(
-        t.lower_ == "war" for t in sent
-    ):
-        cues.add("game")
-    return len(cues) >= 2
-
-
 def _one_per_act(cands: list[Candidate]) -> list[Candidate]:
     """ "Signed an agreement with X", "provided assistance to X": a light verb and its object
     read as the same type name one act, which the verb's candidate stands for (with the
-    object's recipients when the verb has none); so do a meeting and the talks it was for."""
+    object's participants where the verb has none); so do a meeting and the talks it was for
+    ("met X in Minsk to discuss ties")."""
     by_trigger = {(c.trigger.i, c.reading.type): c for c in cands if c.reading}
     dropped = set()
     for c in cands:
-        if c.reading and c.verb.dep_ in ("advcl", "xcomp") and c.verb.head.i != c.verb.i:
-            met = by_trigger.get((c.verb.head.i, c.reading.type))
-            if met is not None and c.reading.type == "CONSULT":
-                dropped.add(id(c))  # "met X in Minsk to discuss ties": the meeting's purpose
-                continue
-        verb = by_trigger.get((c.verb.i, c.reading.type)) if c.reading else None
+        if c.reading is None:
+            continue
+        if (
+            c.reading.type == "CONSULT"
+            and c.verb.dep_ in ("advcl", "xcomp")
+            and (c.verb.head.i, "CONSULT") in by_trigger
+        ):
+            dropped.add(id(c))
+            continue
+        verb = by_trigger.get((c.verb.i, c.reading.type))
         if verb is not None and verb is not c:
             verb.actors = verb.actors or [a for a in c.actors if a not in verb.recipients]
             verb.recipients = verb.recipients or c.recipients

@@ -1,6 +1,7 @@
 """Word lists and parse shapes that tell a lexicon word's political use from its other uses:
 "released a statement" publishes, "asked him if" questions, "hit the campaign trail" strikes no
-one. Read by `participants.lexicon_reading`, which asks them before the lexicon (plover.py)."""
+one, a game report holds no political act. Read by `participants.lexicon_reading`, which asks
+them before the lexicon (plover.py), and by the events extractor for whole sentences."""
 
 from __future__ import annotations
 
@@ -129,6 +130,27 @@ def released_things(tok: Token) -> list[Token]:
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
             things.append(noun.head.head)
     return things
+
+
+# Words that only sports reports use together: "hit a 47-yard field goal", "beating Bradley
+# in the quarterfinal", "the Colts' interception"; two of them make a sentence a game's.
+SPORT = words(
+    "touchdown touchdowns quarterback quarterbacks rebound rebounds inning innings pitcher "
+    "halftime overtime playoff playoffs nfl nba mlb nhl ncaa fifa uefa interception "
+    "interceptions putback layup dunk homer homers midfielder goalkeeper goalie wicket "
+    "wickets semifinal semifinals quarterfinal quarterfinals teammate teammates coach "
+    "tournament championship scored"
+)
+
+
+def about_sport(sent: Span) -> bool:
+    """A sentence that reports a game, whose verbs (beat, hit, sign, pull back, attack the
+    basket) are no political events; "war games" are no game."""
+    cues = {w for t in sent for w in (t.lower_, t.lemma_.lower()) if w in SPORT}
+    lowers = {t.lower_ for t in sent}
+    if lowers & {"game", "games"} and "war" not in lowers:
+        cues.add("game")
+    return len(cues) >= 2
 
 
 # Contact verbs whose purpose clause is said to the one contacted.

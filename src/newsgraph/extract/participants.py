@@ -156,6 +156,8 @@ def _no_event(verb: Token, lemma: str) -> bool:
     """Uses of a lexicon verb that are no political event."""
     kids = list(verb.children)
     objects = [c for c in kids if c.dep_ == "dobj"]
+    # what the verb acts on, as object or as passive subject ("murders committed by")
+    patients = objects + [c for c in kids if c.dep_ == "nsubjpass"]
     if lemma == "call":
         # "called the talks frank" names; "called on X to" asks
         return not any(
@@ -182,7 +184,7 @@ def _no_event(verb: Token, lemma: str) -> bool:
         return (not objects and not given_to) or _publishes(given_to)
     if lemma == "commit":
         # "murders committed by", "committed fraud": an offence, not a commitment
-        done = objects + [c for c in kids if c.dep_ == "nsubjpass"]
+        done = list(patients)
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             done.append(verb.head)
         return any(o.lemma_.lower() in ew.OFFENCES for o in done)
@@ -204,7 +206,7 @@ def _no_event(verb: Token, lemma: str) -> bool:
     if lemma == "fire":
         # "fired its host", "a director was fired over comments": dismissed; shots are fired
         # at someone, or rockets, or by soldiers who "fired"
-        fired = objects + [c for c in kids if c.dep_ == "nsubjpass"]
+        fired = patients
         return (
             bool(fired)
             and not any(o.lemma_.lower() in ew.SHOTS for o in fired)
@@ -230,7 +232,7 @@ def _no_event(verb: Token, lemma: str) -> bool:
         return any(o.lemma_.lower() in ew.NOT_STRUCK for o in objects)  # "struck oil"
     if lemma == "lift":
         # "lifted the ban"; "a necklace was lifted by a thief", "lifted the trophy" not
-        lifted = objects + [c for c in kids if c.dep_ == "nsubjpass"]
+        lifted = patients
         return bool(lifted) and not any(
             t.lemma_.lower() in ew.LIFTABLE for o in lifted for t in o.subtree
         )
@@ -265,7 +267,7 @@ def _no_event(verb: Token, lemma: str) -> bool:
     if lemma in ("give", "provide"):
         # "gave him a victory", "the speech she had given", "provided a few details", "no
         # reason was given": nothing handed over
-        given = objects + [c for c in kids if c.dep_ == "nsubjpass"]
+        given = list(patients)
         given += [verb.head] if verb.dep_ in ("relcl", "acl") else []
         # documents handed to someone are shared ("provided the documents to the opposition")
         handed = prep_objects(verb, "to") or any(c.dep_ in ("dative", "iobj") for c in kids)
